@@ -1,0 +1,155 @@
+"""The data contract: every field of a claim and a source, the verdict scale and the source kinds.
+
+This is the one place where the catalog's rules are written down. The checks, the annotated
+templates, the methodology page and the exported schemas all read them from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Verdict:
+    slug: str
+    label: str
+    definition: str
+    rank: int | None  # position on the ordinal scale, 1 = false ... 6 = true; None when off-scale
+
+
+VERDICTS: tuple[Verdict, ...] = (
+    Verdict("true", "True", "The claim is accurate and leaves out nothing that would change a reader's conclusion.", 6),
+    Verdict("mostly-true", "Mostly true", "The claim is accurate in substance but needs a clarification or an added detail.", 5),
+    Verdict("mixed", "Mixed", "Parts of the claim are accurate and parts are not, in roughly equal weight.", 4),
+    Verdict("misleading", "Misleading", "Each statement may be defensible, but the claim as a whole leaves a false impression.", 3),
+    Verdict("mostly-false", "Mostly false", "The claim contains a grain of truth but gets the main point wrong.", 2),
+    Verdict("false", "False", "The claim is contradicted by the evidence.", 1),
+    Verdict("unproven", "Unproven", "The public evidence is not enough to say whether the claim is accurate.", None),
+)
+VERDICT_BY_SLUG = {v.slug: v for v in VERDICTS}
+
+
+@dataclass(frozen=True)
+class SourceKind:
+    slug: str
+    label: str
+    primary: bool
+    definition: str
+
+
+SOURCE_KINDS: tuple[SourceKind, ...] = (
+    SourceKind("law", "Law or regulation", True, "A statute, regulation, policy document or official notice."),
+    SourceKind("court", "Court document", True, "A judicial interpretation, court rule or judgment."),
+    SourceKind("standard", "Standard", True, "A national or sector standard."),
+    SourceKind("official-data", "Official data", True, "Statistics, registers or portals published by a state body."),
+    SourceKind("translation", "Translation", True, "A translation of a primary document; it counts as primary."),
+    SourceKind("research", "Research", False, "Academic or think-tank analysis."),
+    SourceKind("journalism", "Journalism", False, "News reporting, features and opinion pieces."),
+    SourceKind("reference", "Reference", False, "Encyclopaedias and other reference works."),
+)
+KIND_BY_SLUG = {k.slug: k for k in SOURCE_KINDS}
+
+# Shapes a field's value can take. "line" is one line of plain text, "text" plain text that may
+# wrap, "markdown" text rendered as Markdown, "date" a full ISO date, "partial-date" YYYY,
+# YYYY-MM or YYYY-MM-DD, "slug" a lowercase kebab-case name, "*-ref" the id of another record.
+SCALAR_SHAPES = (
+    "line", "text", "markdown", "date", "partial-date", "url", "slug", "language", "integer",
+    "verdict", "source-kind", "claim-ref", "source-ref", "topic-ref",
+)
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    shape: str  # one of SCALAR_SHAPES, "list" or "record"
+    required: bool
+    help: str
+    max_length: int | None = None
+    item: "Field | None" = None  # for lists: the shape of one item
+    fields: tuple["Field", ...] = ()  # for records: their fields
+    example: str = ""
+
+
+def _record(name: str, help: str, fields: tuple[Field, ...], required: bool = True) -> Field:
+    return Field(name, "record", required, help, fields=fields)
+
+
+def _list_of(name: str, help: str, item: Field, required: bool = False) -> Field:
+    return Field(name, "list", required, help, item=item)
+
+
+CITATION = _record(
+    "citation", "One source that supports the claim's verdict.",
+    (
+        Field("source", "source-ref", True, "Id of a file in sources/ (its name without .yaml)."),
+        Field("locator", "line", True, "Pinpoint inside the source: article, section, paragraph, table or page.", 200),
+        Field("establishes", "text", True, "What this part of the source establishes, in your own words.", 600),
+    ),
+)
+
+CHANGE = _record(
+    "change", "One entry of the change log.",
+    (
+        Field("date", "date", True, "When the change was published."),
+        Field("summary", "text", True, "What changed and why; give the reason for any verdict change.", 600),
+        Field("verdict", "verdict", False, "The verdict after this change, when the change set or changed it."),
+    ),
+)
+
+APPEARANCE = _record(
+    "appearance", "A place where the claim circulated: an article, speech, post or show.",
+    (
+        Field("title", "line", True, "Title of the article, speech, post or show.", 300),
+        Field("publisher", "line", True, "Outlet, speaker or platform.", 200),
+        Field("date", "partial-date", True, "When it appeared: YYYY-MM-DD, or YYYY-MM / YYYY when that is all that is known."),
+        Field("url", "url", True, "Where it can be read (http or https)."),
+    ),
+)
+
+CLAIM_FIELDS: tuple[Field, ...] = (
+    Field("id", "slug", False, "Optional; when present it must equal the file name without .yaml."),
+    Field("claim", "line", True, "The claim as people say it, in their words. Shown once, labelled as the claim checked.", 300),
+    Field("fact", "line", True, "The fact in one plain sentence. Used as the page title and the share title.", 200),
+    Field("verdict", "verdict", True, "One verdict from the scale on the methodology page."),
+    Field("short_answer", "text", True, "Two or three sentences that stand alone when pasted into a chat.", 600),
+    Field("explanation", "markdown", True, "Why the claim sounds right and what actually exists (Markdown).", 12000),
+    Field("bottom_line", "text", False, "A closing restatement of the fact; the fact itself is used when omitted.", 400),
+    Field("topic", "topic-ref", True, "Id of a topic page in docs/topics/."),
+    _list_of("tags", "Lowercase kebab-case keywords.", Field("tag", "slug", True, "A tag.")),
+    _list_of("citations", "The sources behind the verdict; at least one must be primary.", CITATION, required=True),
+    Field("first_published", "date", True, "The day the claim page was first published."),
+    Field("last_reviewed", "date", True, "The day the claim was last checked against its sources."),
+    Field("evidence_as_of", "date", True, "The newest evidence taken into account."),
+    _list_of("changes", "The change log, oldest first.", CHANGE),
+    _list_of("related", "Ids of related claims.", Field("claim", "claim-ref", True, "A claim id.")),
+    _list_of("aliases", "Old ids of this claim; their URLs redirect here.", Field("alias", "slug", True, "An old id.")),
+    _list_of("appearances", "Where the claim circulated: its first known appearance and notable repeats.", APPEARANCE),
+)
+
+MILESTONE_HELP = "One sentence for the timeline, when this source marks a milestone."
+
+SOURCE_FIELDS: tuple[Field, ...] = (
+    Field("id", "slug", False, "Optional; when present it must equal the file name without .yaml."),
+    Field("title", "line", True, "Title in English (a translated title when the original is not English).", 400),
+    Field("title_original", "line", False, "Title in the original language, when it is not English.", 400),
+    Field("publisher", "line", True, "Who issued or published it.", 200),
+    _list_of("authors", "Named authors or translators.", Field("author", "line", True, "A name.", 120)),
+    Field("signed", "partial-date", False, "When it was signed, adopted or dated, if that differs from publication."),
+    Field("published", "partial-date", True, "When it was published or released."),
+    Field("effective", "partial-date", False, "When it took effect, for laws and rules."),
+    Field("url", "url", True, "Where the cited text can be read (http or https)."),
+    Field("archive_url", "url", False, "An archived copy; a Wayback Machine link is derived from url when omitted."),
+    Field("kind", "source-kind", True, "What kind of document it is."),
+    Field("language", "language", True, "Language of the text at url, as an ISO 639-1 code (en, zh)."),
+    Field("translates", "source-ref", False, "For a translation: the id of the source it translates."),
+    Field("milestone", "text", False, MILESTONE_HELP, 300),
+    Field("notes", "text", False, "Caveats for readers, e.g. that url is a copy because no official page could be verified.", 600),
+)
+
+TOPIC_FIELDS: tuple[Field, ...] = (
+    Field("title", "line", True, "The topic's name.", 80),
+    Field("summary", "text", True, "One or two sentences shown on catalog and home pages.", 400),
+    Field("order", "integer", True, "Position in lists of topics (1 comes first)."),
+)
+
+LIMITS = {"file_bytes": 200_000}

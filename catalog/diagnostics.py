@@ -1,0 +1,76 @@
+"""Check codes and the located messages that carry them.
+
+Every problem the catalog can have has a stable code listed in CODES, with a one-line summary
+and the fix. The codes are documented on the site from this table; a test makes sure each one
+has a fixture that raises exactly that code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    summary: str
+    fix: str
+
+
+CODES: tuple[Code, ...] = (
+    Code("SC001", "The file is not valid UTF-8 text.", "Save the file as UTF-8 (any modern editor can re-save it)."),
+    Code("SC002", "The file is not valid YAML.", "Fix the syntax at the position given; indentation and unclosed quotes are the usual causes."),
+    Code("SC003", "A key appears twice in the same mapping.", "Keep one of the two entries and delete the other."),
+    Code("SC004", "YAML anchors and aliases (&name, *name) are not allowed.", "Write the value out in full where it is used."),
+    Code("SC005", "YAML tags (!!str, !custom) are not allowed.", "Delete the tag; every value is read as the text you typed."),
+    Code("SC006", "The file must hold exactly one mapping of fields.", "Start the file with `field: value` lines, one document, no leading `-`."),
+    Code("SC007", "The file name is not a valid id.", "Name the file in lowercase ASCII kebab-case ending in .yaml, e.g. `claims/single-national-score.yaml`."),
+    Code("SC008", "The id field does not match the file name.", "Delete the id field (the file name is the id) or make them equal."),
+    Code("SC009", "The file is too large.", "Split the text; a claim or source file should stay well under the limit."),
+    Code("SC101", "A required field is missing.", "Add the field; CONTRIBUTING lists every field with an example."),
+    Code("SC102", "The field is not part of the contract.", "Check its spelling against the field table, or delete it."),
+    Code("SC103", "The value has the wrong type.", "Give text where text is expected, a list (`- item`) where a list is expected, and fields where a record is expected."),
+    Code("SC104", "The value is not one of the allowed values.", "Use one of the values the message lists, spelled exactly."),
+    Code("SC105", "The text is empty.", "Write the text, or delete the optional field."),
+    Code("SC106", "The text is longer than the field allows.", "Shorten it; long detail belongs in the explanation."),
+    Code("SC107", "Raw HTML is not allowed in text.", "Use Markdown (or plain text) instead of tags; write < as 'less than' if you mean the symbol."),
+    Code("SC108", "Links must be http or https URLs.", "Use a full http:// or https:// address."),
+    Code("SC109", "The date is not a valid date.", "Write an ISO date, YYYY-MM-DD (partial dates YYYY-MM or YYYY only where the field allows)."),
+    Code("SC110", "The date is in the future.", "Use the date on which it actually happened."),
+    Code("SC111", "The dates are in an impossible order.", "Check the dates: e.g. a claim cannot be reviewed before it was published."),
+    Code("SC112", "The value is not a valid lowercase kebab-case name.", "Use lowercase ASCII letters, digits and single hyphens, e.g. `joint-punishment`."),
+    Code("SC113", "The same entry appears twice in a list.", "Delete the repeated entry."),
+    Code("SC114", "The number is not a whole number.", "Write a whole number such as 3."),
+    Code("SC201", "The cited source does not exist.", "Use the id of a file in sources/, or add that source."),
+    Code("SC202", "The topic does not exist.", "Use the id of a page in docs/topics/."),
+    Code("SC203", "The related claim does not exist.", "Use the id of a file in claims/."),
+    Code("SC204", "The translated source does not exist or is not primary.", "Point translates at a primary source in sources/."),
+    Code("SC205", "The id or alias is already used by another claim.", "Choose an id no other claim uses, now or as an old id."),
+    Code("SC206", "The claim cites no primary source.", "Cite at least one law, court document, standard, official data set or translation of one."),
+    Code("SC207", "A citation has no pinpoint locator.", "Add `locator:` with the article, section, paragraph, table or page."),
+    Code("SC208", "A claim lists itself as related.", "Delete its own id from related."),
+    Code("SC209", "The verdict changed without a change-log entry.", "Add an entry to changes with the new verdict and the reason for the change."),
+)
+CODE_BY_ID = {c.code: c for c in CODES}
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    path: str  # relative to the catalog root, with forward slashes
+    line: int  # 1-based
+    column: int  # 1-based
+    code: str
+    message: str
+
+    def __post_init__(self) -> None:
+        if self.code not in CODE_BY_ID:
+            raise ValueError(f"unknown check code {self.code}")
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.code} {self.message}"
+
+
+def summary_line(diagnostics: list[Diagnostic]) -> str:
+    count = len(diagnostics)
+    files = len({d.path for d in diagnostics})
+    return f"{count} error{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''}"

@@ -1,0 +1,55 @@
+"""Documentation generated from the contract: field tables, the check-code table, the verdict scale.
+
+Hand-written pages ask for these with a marker such as <!-- catalog:check-codes -->, so the
+docs can never drift from the rules the checker applies.
+"""
+
+from __future__ import annotations
+
+from .contract import CLAIM_FIELDS, SOURCE_FIELDS, SOURCE_KINDS, TOPIC_FIELDS, VERDICTS, Field
+from .diagnostics import CODES
+from .render import inline, verdict_scale
+
+SHAPE_NAMES = {
+    "line": "text (one line)", "text": "text", "markdown": "Markdown", "date": "date YYYY-MM-DD",
+    "partial-date": "date YYYY-MM-DD, YYYY-MM or YYYY", "url": "http(s) URL", "slug": "kebab-case id",
+    "language": "ISO 639-1 code", "integer": "whole number", "claim-ref": "claim id", "source-ref": "source id",
+    "topic-ref": "topic id", "list": "list", "record": "fields",
+    "verdict": "one of " + ", ".join(v.slug for v in VERDICTS),
+    "source-kind": "one of " + ", ".join(k.slug for k in SOURCE_KINDS),
+}
+
+
+def field_rows(fields: tuple[Field, ...], prefix: str = "") -> list[str]:
+    rows = []
+    for f in fields:
+        shape = f"list of {SHAPE_NAMES[f.item.shape]}" if f.shape == "list" else SHAPE_NAMES[f.shape]
+        limit = f" (at most {f.max_length} characters)" if f.max_length else ""
+        rows.append(f"| `{prefix}{f.name}` | {'required' if f.required else 'optional'} | {inline(shape)} | {inline(f.help)}{limit} |")
+        nested = f.item.fields if f.shape == "list" and f.item.shape == "record" else f.fields
+        rows.extend(field_rows(nested, f"{prefix}{f.name}[].") if f.shape == "list" else field_rows(nested, f"{prefix}{f.name}."))
+    return rows
+
+
+def field_table(fields: tuple[Field, ...]) -> str:
+    return "\n".join(["| Field | Required | Value | Meaning |", "| --- | --- | --- | --- |", *field_rows(fields)]) + "\n"
+
+
+def check_code_table() -> str:
+    rows = [f"| <span id=\"{c.code.lower()}\"></span>`{c.code}` | {inline(c.summary)} | {inline(c.fix)} |" for c in CODES]
+    return "\n".join(["| Code | Problem | How to fix it |", "| --- | --- | --- |", *rows]) + "\n"
+
+
+def source_kind_table() -> str:
+    rows = [f"| `{k.slug}` | {k.label} | {'primary' if k.primary else 'secondary'} | {inline(k.definition)} |" for k in SOURCE_KINDS]
+    return "\n".join(["| Kind | Name | Counts as | Meaning |", "| --- | --- | --- | --- |", *rows]) + "\n"
+
+
+MARKERS = {
+    "verdict-scale": lambda catalog: verdict_scale(),
+    "check-codes": lambda catalog: check_code_table(),
+    "claim-fields": lambda catalog: field_table(CLAIM_FIELDS),
+    "source-fields": lambda catalog: field_table(SOURCE_FIELDS),
+    "topic-fields": lambda catalog: field_table(TOPIC_FIELDS),
+    "source-kinds": lambda catalog: source_kind_table(),
+}

@@ -1,0 +1,208 @@
+"""Read one YAML file into a tree that remembers where every key and value stood.
+
+Every scalar is kept as the text the contributor typed: YAML's implicit typing never runs, so an
+unquoted `no`, `1e3` or `2024-01-01` can never turn into a boolean, a number or a date behind the
+contributor's back. The checks decide what the text means. Duplicate keys, anchors, aliases, tags
+and more than one document are reported as located diagnostics, never raised.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+from .contract import LIMITS
+from .diagnostics import Diagnostic
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - the pure-Python parser reports the same events
+    from yaml import SafeLoader as _Loader
+
+# Plain (unquoted) scalars that mean "nothing here".
+EMPTY_PLAIN = {"", "~", "null", "Null", "NULL"}
+
+
+@dataclass
+class Node:
+    """A value and its 1-based position. value is str (or None when empty), list or dict."""
+
+    value: object
+    line: int
+    column: int
+
+    @property
+    def is_mapping(self) -> bool:
+        return isinstance(self.value, dict)
+
+    @property
+    def is_sequence(self) -> bool:
+        return isinstance(self.value, list)
+
+    @property
+    def is_scalar(self) -> bool:
+        return not (self.is_mapping or self.is_sequence)
+
+
+@dataclass
+class Entry:
+    key: Node
+    value: Node
+
+
+@dataclass
+class LoadedFile:
+    path: str
+    root: Node | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def _position(mark) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
+
+
+def _decode(path: str, data: bytes, diagnostics: list[Diagnostic]) -> str | None:
+    if len(data) > LIMITS["file_bytes"]:
+        diagnostics.append(Diagnostic(path, 1, 1, "SC009", f"the file has {len(data)} bytes; the limit is {LIMITS['file_bytes']}"))
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        diagnostics.append(Diagnostic(path, line, column, "SC001", f"byte 0x{data[error.start]:02x} is not valid UTF-8"))
+        return None
+
+
+class _TreeBuilder:
+    """Builds Nodes from parser events without recursion, collecting diagnostics."""
+
+    def __init__(self, path: str, diagnostics: list[Diagnostic]):
+        self.path = path
+        self.diagnostics = diagnostics
+        self.stack: list[tuple[Node, list]] = []  # open collections with their pending key
+        self.root: Node | None = None
+        self.documents = 0
+
+    def report(self, mark, code: str, message: str) -> None:
+        line, column = _position(mark)
+        self.diagnostics.append(Diagnostic(self.path, line, column, code, message))
+
+    def feed(self, event) -> None:
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents == 2:
+                self.report(event.start_mark, "SC006", "the file holds more than one YAML document; keep only the first")
+            return
+        if not isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent,
+                                  yaml.AliasEvent, yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            return
+        if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            node, _ = self.stack.pop()
+            self._attach(node, event)
+            return
+        if isinstance(event, yaml.AliasEvent):
+            self.report(event.start_mark, "SC004", f"alias *{event.anchor} is not allowed; write the value out in full")
+            self._attach(Node(None, *_position(event.start_mark)), event)
+            return
+        if event.anchor is not None:
+            self.report(event.start_mark, "SC004", f"anchor &{event.anchor} is not allowed")
+        if self._has_explicit_tag(event):
+            self.report(event.start_mark, "SC005", f"tag {event.tag} is not allowed")
+        line, column = _position(event.start_mark)
+        if isinstance(event, yaml.ScalarEvent):
+            plain = event.style in (None, "")
+            text = event.value
+            self._attach(Node(None if plain and text in EMPTY_PLAIN else text, line, column), event)
+        elif isinstance(event, yaml.SequenceStartEvent):
+            self.stack.append((Node([], line, column), [None]))
+        else:
+            self.stack.append((Node({}, line, column), [None]))
+
+    @staticmethod
+    def _has_explicit_tag(event) -> bool:
+        if event.tag is None or event.tag == "!":
+            return False
+        if isinstance(event, yaml.ScalarEvent):
+            return not (event.implicit[0] or event.implicit[1])
+        return not event.implicit
+
+    def _attach(self, node: Node, event) -> None:
+        if self.documents > 1:
+            return
+        if not self.stack:
+            if self.root is None:
+                self.root = node
+            return
+        parent, pending = self.stack[-1]
+        if parent.is_sequence:
+            parent.value.append(node)
+            return
+        if pending[0] is None:
+            pending[0] = node
+            return
+        key, pending[0] = pending[0], None
+        if not key.is_scalar:
+            self.report_at(key, "SC103", "a key must be plain text, not a list or mapping")
+            return
+        name = key.value or ""
+        if name in parent.value:
+            first = parent.value[name].key
+            self.report_at(key, "SC003", f"key '{name}' repeats the key at line {first.line}")
+            return
+        parent.value[name] = Entry(key, node)
+
+    def report_at(self, node: Node, code: str, message: str) -> None:
+        self.diagnostics.append(Diagnostic(self.path, node.line, node.column, code, message))
+
+
+def parse_yaml(path: str, text: str, line_offset: int = 0) -> LoadedFile:
+    """Parse YAML text; positions are shifted by line_offset (for front matter)."""
+    diagnostics: list[Diagnostic] = []
+    builder = _TreeBuilder(path, diagnostics)
+    failed = True
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            builder.feed(event)
+        failed = False
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = _position(mark) if mark else (1, 1)
+        problem = " ".join(str(error.problem or error.context or "syntax error").split())
+        diagnostics.append(Diagnostic(path, line, column, "SC002", problem))
+    except yaml.YAMLError as error:
+        diagnostics.append(Diagnostic(path, 1, 1, "SC002", " ".join(str(error).split())))
+    root = None if failed else builder.root
+    if not failed and root is None:
+        diagnostics.append(Diagnostic(path, 1, 1, "SC006", "the file is empty"))
+    elif root is not None and not root.is_mapping:
+        diagnostics.append(Diagnostic(path, root.line, root.column, "SC006", "the file must be a mapping of `field: value` lines"))
+        root = None
+    if line_offset:
+        diagnostics[:] = [Diagnostic(d.path, d.line + line_offset, d.column, d.code, d.message) for d in diagnostics]
+        if root is not None:
+            _shift(root, line_offset)
+    return LoadedFile(path, root, diagnostics)
+
+
+def _shift(root: Node, offset: int) -> None:
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        node.line += offset
+        if node.is_sequence:
+            pending.extend(node.value)
+        elif node.is_mapping:
+            for entry in node.value.values():
+                entry.key.line += offset
+                pending.append(entry.value)
+
+
+def load_bytes(path: str, data: bytes) -> LoadedFile:
+    diagnostics: list[Diagnostic] = []
+    text = _decode(path, data, diagnostics)
+    if text is None:
+        return LoadedFile(path, None, diagnostics)
+    return parse_yaml(path, text)

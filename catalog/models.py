@@ -1,0 +1,181 @@
+"""The catalog as objects: claims, sources and topics, with derived values computed once.
+
+enrich() links records to each other (which claims cite a source, a topic's claims, related
+claims, derived archive links), so every page and export reads the same values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .contract import KIND_BY_SLUG, VERDICT_BY_SLUG, SourceKind, Verdict
+
+WAYBACK = "https://web.archive.org/web/"
+
+
+@dataclass
+class Topic:
+    id: str
+    path: str
+    title: str
+    summary: str
+    order: int
+    claims: list["Claim"] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"topics/{self.id}/"
+
+
+@dataclass
+class Source:
+    id: str
+    path: str
+    title: str
+    publisher: str
+    published: str
+    url: str
+    kind: SourceKind
+    language: str
+    title_original: str | None = None
+    authors: list[str] = field(default_factory=list)
+    signed: str | None = None
+    effective: str | None = None
+    archive_url: str | None = None
+    translates: "Source | None" = None
+    milestone: str | None = None
+    notes: str | None = None
+    cited_by: list["Claim"] = field(default_factory=list)
+    translations: list["Source"] = field(default_factory=list)
+
+    @property
+    def page_url(self) -> str:
+        return f"sources/{self.id}/"
+
+    @property
+    def archive_link(self) -> str:
+        return self.archive_url or WAYBACK + self.url
+
+
+@dataclass
+class Citation:
+    source: Source
+    locator: str
+    establishes: str
+
+
+@dataclass
+class Change:
+    date: date
+    summary: str
+    verdict: Verdict | None = None
+
+
+@dataclass
+class Appearance:
+    title: str
+    publisher: str
+    date: str
+    url: str
+
+
+@dataclass
+class Claim:
+    id: str
+    path: str
+    claim: str
+    fact: str
+    verdict: Verdict
+    short_answer: str
+    explanation: str
+    topic: Topic
+    citations: list[Citation]
+    first_published: date
+    last_reviewed: date
+    evidence_as_of: date
+    bottom_line: str | None = None
+    tags: list[str] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    declared_related: list["Claim"] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    appearances: list[Appearance] = field(default_factory=list)
+    related: list["Claim"] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"claims/{self.id}/"
+
+    @property
+    def first_appearance(self) -> Appearance | None:
+        return min(self.appearances, key=lambda a: a.date, default=None)
+
+
+@dataclass
+class Catalog:
+    claims: list[Claim]
+    sources: list[Source]
+    topics: list[Topic]
+
+
+def build_catalog(claim_values: dict[str, tuple[str, dict]], source_values: dict[str, tuple[str, dict]],
+                  topic_values: dict[str, tuple[str, dict]]) -> Catalog:
+    """Turn checked values (id -> (path, values)) into linked objects. Input must be error-free."""
+    topics = {
+        topic_id: Topic(topic_id, path, v["title"], v["summary"], int(v["order"]))
+        for topic_id, (path, v) in topic_values.items()
+    }
+    sources = {
+        source_id: Source(
+            id=source_id, path=path, title=v["title"], publisher=v["publisher"], published=v["published"],
+            url=v["url"], kind=KIND_BY_SLUG[v["kind"]], language=v["language"],
+            title_original=v.get("title_original"), authors=v.get("authors", []), signed=v.get("signed"),
+            effective=v.get("effective"), archive_url=v.get("archive_url"), milestone=v.get("milestone"),
+            notes=v.get("notes"),
+        )
+        for source_id, (path, v) in source_values.items()
+    }
+    for source_id, (_, v) in source_values.items():
+        if "translates" in v:
+            sources[source_id].translates = sources[v["translates"]]
+            sources[v["translates"]].translations.append(sources[source_id])
+    claims = {
+        claim_id: Claim(
+            id=claim_id, path=path, claim=v["claim"], fact=v["fact"], verdict=VERDICT_BY_SLUG[v["verdict"]],
+            short_answer=v["short_answer"], explanation=v["explanation"], topic=topics[v["topic"]],
+            citations=[Citation(sources[c["source"]], c["locator"], c["establishes"]) for c in v["citations"]],
+            first_published=v["first_published"], last_reviewed=v["last_reviewed"],
+            evidence_as_of=v["evidence_as_of"], bottom_line=v.get("bottom_line"), tags=v.get("tags", []),
+            changes=[Change(c["date"], c["summary"], VERDICT_BY_SLUG.get(c.get("verdict", ""))) for c in v.get("changes", [])],
+            aliases=v.get("aliases", []),
+            appearances=[Appearance(**a) for a in v.get("appearances", [])],
+        )
+        for claim_id, (path, v) in claim_values.items()
+    }
+    for claim_id, (_, v) in claim_values.items():
+        claims[claim_id].declared_related = [claims[r] for r in v.get("related", [])]
+    return enrich(Catalog(
+        claims=sorted(claims.values(), key=lambda c: c.id),
+        sources=sorted(sources.values(), key=lambda s: s.id),
+        topics=sorted(topics.values(), key=lambda t: (t.order, t.id)),
+    ))
+
+
+def enrich(catalog: Catalog) -> Catalog:
+    """Compute every derived value in one pass."""
+    for claim in catalog.claims:
+        claim.topic.claims.append(claim)
+        for source in dict.fromkeys(c.source.id for c in claim.citations):
+            next(c.source for c in claim.citations if c.source.id == source).cited_by.append(claim)
+    for claim in catalog.claims:
+        claim.related = related_claims(claim)
+    return catalog
+
+
+def related_claims(claim: Claim, limit: int = 5) -> list[Claim]:
+    """Declared related claims first, then claims sharing the topic or tags, most shared tags first."""
+    chosen = [c for c in claim.declared_related if c is not claim]
+    tags = set(claim.tags)
+    others = [c for c in claim.topic.claims if c is not claim and c not in chosen]
+    others.sort(key=lambda c: (-len(tags & set(c.tags)), c.id))
+    return (chosen + others)[: max(limit, len(chosen))]

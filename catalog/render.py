@@ -1,0 +1,192 @@
+"""Pure functions that turn catalog objects into Markdown pages.
+
+Nothing here touches MkDocs or the file system. Links between generated pages are written as
+relative .md paths so that MkDocs checks them in a strict build. Text from contributors is never
+trusted as HTML: plain fields are escaped, Markdown fields have '<' and attribute braces escaped.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from .contract import SOURCE_KINDS, VERDICTS, Verdict
+from .models import Catalog, Claim, Source, Topic
+
+LANGUAGE_NAMES = {"en": "English", "zh": "Chinese", "de": "German", "fr": "French", "ja": "Japanese"}
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}|])")
+_BLOCK_START = re.compile(r"^(\s*)([#>+\-]|\d+[.)])", re.MULTILINE)
+
+
+def inline(text: str) -> str:
+    """Escape plain text so that Markdown and HTML show it exactly as typed."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+    return _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def trusted_markdown(text: str) -> str:
+    """Contributor Markdown with raw HTML and attribute lists disarmed."""
+    return text.replace("<", "&lt;").replace("{", "\\{")
+
+
+def front_matter(**fields: str) -> str:
+    # JSON strings are valid YAML double-quoted scalars, so any text is safe here.
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, code)
+
+
+def verdict_anchor(verdict: Verdict) -> str:
+    return f"verdict-{verdict.slug}"
+
+
+def verdict_badge(verdict: Verdict, to_root: str) -> str:
+    return (f"[{verdict.label}]({to_root}methodology.md#{verdict_anchor(verdict)})"
+            f"{{ .verdict-badge .verdict-{verdict.slug} title=\"What '{verdict.label}' means\" }}")
+
+
+def claim_page(claim: Claim) -> str:
+    out = [front_matter(title=claim.fact, description=f"{claim.verdict.label}: {claim.short_answer}")]
+    out.append(f"# {inline(claim.fact)}\n")
+    out.append(f"**Verdict:** {verdict_badge(claim.verdict, '../')}\n{{ .claim-verdict }}\n")
+    out.append(f"{inline(claim.short_answer)}\n{{ .short-answer #short-answer }}\n")
+    out.append("## The claim we checked {#claim}\n")
+    out.append(f"> {inline(claim.claim)}\n")
+    out.append("## What we found {#explanation}\n")
+    out.append(trusted_markdown(claim.explanation) + "\n")
+    out.append("## Bottom line {#bottom-line}\n")
+    out.append(f"{inline(claim.bottom_line or claim.fact)}\n")
+    out.append("## Evidence {#evidence}\n")
+    out.extend(_citation(index, c) for index, c in enumerate(claim.citations, 1))
+    if claim.appearances:
+        out.append("## Where this claim circulated {#circulated}\n")
+        first = claim.first_appearance
+        for a in sorted(claim.appearances, key=lambda a: a.date):
+            label = " (first known appearance)" if a is first else ""
+            out.append(f"- {a.date}: [{inline(a.title)}]({a.url}), {inline(a.publisher)}{label}")
+        out.append("")
+    out.append("## Dates and changes {#dates}\n")
+    out.append(f"- First published: {claim.first_published.isoformat()}")
+    out.append(f"- Last reviewed: {claim.last_reviewed.isoformat()}")
+    out.append(f"- Evidence as of: {claim.evidence_as_of.isoformat()}\n")
+    if claim.changes:
+        out.append("| Date | Change | Verdict |\n| --- | --- | --- |")
+        for change in claim.changes:
+            verdict = change.verdict.label if change.verdict else ""
+            out.append(f"| {change.date.isoformat()} | {inline(' '.join(change.summary.split()))} | {verdict} |")
+        out.append("")
+    out.append("## Topic, tags and related claims {#related}\n")
+    out.append(f"Topic: [{inline(claim.topic.title)}](../topics/{claim.topic.id}.md)\n")
+    if claim.tags:
+        out.append("Tags: " + ", ".join(f"`{tag}`" for tag in claim.tags) + "\n")
+    if claim.related:
+        out.extend(f"- [{inline(r.fact)}]({r.id}.md) {verdict_badge(r.verdict, '../')}" for r in claim.related)
+        out.append("")
+    return "\n".join(out)
+
+
+def _citation(index: int, citation) -> str:
+    source = citation.source
+    kind = "Primary" if source.kind.primary else "Secondary"
+    return (
+        f"{index}. **[{inline(source.title)}](../sources/{source.id}.md)**, {inline(source.publisher)}, {source.published}.\n"
+        f"    *{kind} source: {source.kind.label.lower()}, in {language_name(source.language)}.*\n\n"
+        f"    Pinpoint: {inline(citation.locator)}. [Read the source]({source.url}) ·"
+        f" [Archived copy]({source.archive_link})\n\n"
+        f"    What it establishes: {inline(citation.establishes)}\n"
+    )
+
+
+def catalog_page(catalog: Catalog) -> str:
+    out = [front_matter(title="All claims", description="Every claim about China's Social Credit System that we checked, with its verdict.")]
+    out.append("# All claims\n")
+    out.append(f"{len(catalog.claims)} claims, each with a verdict from the [scale](../methodology.md#verdicts) "
+               "and the sources behind it.\n")
+    out.append("| Fact | Verdict | Topic |\n| --- | --- | --- |")
+    for claim in catalog.claims:
+        out.append(f"| [{inline(claim.fact)}]({claim.id}.md) | {verdict_badge(claim.verdict, '../')} | "
+                   f"[{inline(claim.topic.title)}](../topics/{claim.topic.id}.md) |")
+    return "\n".join(out) + "\n"
+
+
+def topic_claims(topic: Topic) -> str:
+    """The claims section appended to a topic's hand-written explainer, grouped by verdict."""
+    out = ["\n## Claims in this topic {#claims}\n"]
+    if not topic.claims:
+        out.append("No claims have been checked in this topic yet.\n")
+    for verdict in VERDICTS:
+        claims = [c for c in topic.claims if c.verdict is verdict]
+        if not claims:
+            continue
+        out.append(f"### {verdict.label} {{#claims-{verdict.slug}}}\n")
+        out.extend(f"- [{inline(c.fact)}](../claims/{c.id}.md)" for c in claims)
+        out.append("")
+    return "\n".join(out)
+
+
+def topics_index(catalog: Catalog) -> str:
+    out = [front_matter(title="Topics", description="Browse the claims by topic.")]
+    out.append("# Topics\n")
+    for topic in catalog.topics:
+        out.append(f"- **[{inline(topic.title)}]({topic.id}.md)** ({len(topic.claims)} claims): {inline(topic.summary)}")
+    return "\n".join(out) + "\n"
+
+
+def source_page(source: Source) -> str:
+    out = [front_matter(title=source.title, description=f"{source.kind.label} published by {source.publisher}.")]
+    out.append(f"# {inline(source.title)}\n")
+    facts = []
+    if source.title_original:
+        facts.append(f"Original title: {inline(source.title_original)}")
+    facts.append(f"Publisher: {inline(source.publisher)}")
+    if source.authors:
+        facts.append("Authors: " + ", ".join(inline(a) for a in source.authors))
+    if source.signed:
+        facts.append(f"Signed or dated: {source.signed}")
+    facts.append(f"Published: {source.published}")
+    if source.effective:
+        facts.append(f"In effect from: {source.effective}")
+    facts.append(f"Kind: {source.kind.label} ({'primary' if source.kind.primary else 'secondary'} source)")
+    facts.append(f"Language: {language_name(source.language)}")
+    facts.append(f"Read it: [{inline(source.url)}]({source.url}) · [archived copy]({source.archive_link})")
+    if source.translates:
+        facts.append(f"Translation of: [{inline(source.translates.title)}]({source.translates.id}.md)")
+    if source.translations:
+        facts.append("Translations: " + ", ".join(f"[{inline(t.title)}]({t.id}.md)" for t in source.translations))
+    out.extend(f"- {fact}" for fact in facts)
+    out.append("")
+    if source.notes:
+        out.append(f"!!! note \"About this source\"\n    {inline(' '.join(source.notes.split()))}\n")
+    out.append("## Claims that cite this source {#cited-by}\n")
+    if not source.cited_by:
+        out.append("No claim cites this source yet.\n")
+    for claim in source.cited_by:
+        locators = "; ".join(inline(c.locator) for c in claim.citations if c.source is source)
+        out.append(f"- [{inline(claim.fact)}](../claims/{claim.id}.md) {verdict_badge(claim.verdict, '../')} (at {locators})")
+    return "\n".join(out) + "\n"
+
+
+def sources_index(catalog: Catalog) -> str:
+    out = [front_matter(title="Sources", description="Every source the claims cite, primary sources first.")]
+    out.append("# Sources\n")
+    for kind in sorted(SOURCE_KINDS, key=lambda k: not k.primary):
+        sources = [s for s in catalog.sources if s.kind is kind]
+        if not sources:
+            continue
+        out.append(f"## {kind.label} {{#kind-{kind.slug}}}\n")
+        out.extend(f"- [{inline(s.title)}]({s.id}.md), {inline(s.publisher)}, {s.published}" for s in sources)
+        out.append("")
+    return "\n".join(out) + "\n"
+
+
+def verdict_scale() -> str:
+    """The verdict definitions for the methodology page, with stable anchors."""
+    out = []
+    for verdict in VERDICTS:
+        out.append(f"### {verdict.label} {{#{verdict_anchor(verdict)}}}\n")
+        out.append(f"{verdict.definition}\n")
+    return "\n".join(out)
