@@ -22,7 +22,7 @@ FULL_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$")
-HTML_TAG = re.compile(r"<\s*[A-Za-z!/?]")
+HTML_TAG = re.compile(r"<\s*[A-Za-z!/?][^\s>]*")
 ATTRIBUTE_LIST = re.compile(r"\{\s*[:#.]|\{\s*[A-Za-z_-]+\s*=")
 MARKDOWN_LINK_TARGETS = (
     re.compile(r"\]\(\s*<?([^)>]*)"),  # [text](target) and ![alt](target)
@@ -72,6 +72,8 @@ def check_record(ctx: Context, node: Node, fields: tuple[Field, ...], where: str
 
 
 def check_value(ctx: Context, node: Node, f: Field, label: str):
+    if node.reported:
+        return None
     if f.shape == "list":
         return _check_list(ctx, node, f, label)
     if f.shape == "record":
@@ -232,29 +234,40 @@ class Record:
         return node
 
 
-def check_references(claims: list[Record], sources: list[Record], topic_ids: set[str],
-                     diagnostics: list[Diagnostic], today: date) -> None:
+def check_references(claims: list[Record], sources: list[Record], claim_ids: set[str], source_ids: set[str],
+                     topic_ids: set[str], diagnostics: list[Diagnostic], today: date) -> None:
+    """Check what records say about each other. The id sets include files that failed to load."""
     source_by_id = {s.id: s for s in sources}
-    claim_ids = {c.id for c in claims}
     for source in sources:
         target = source.values.get("translates")
-        if target is None:
+        if target is None or (target in source_ids and target not in source_by_id):
             continue
         original = source_by_id.get(target)
-        if original is None or target == source.id or not _is_primary(original):
+        if original is None or target == source.id or ("kind" in original.values and not _is_primary(original)):
             why = "is not in sources/" if original is None else "is this source itself" if target == source.id else "is not a primary source"
             _report(diagnostics, source, today, ("translates",), "SC204", f"translates '{target}', which {why}")
     owners: dict[str, Record] = {c.id: c for c in claims}
     for claim in claims:
         for index, alias in enumerate(claim.values.get("aliases", [])):
             other = owners.get(alias)
-            if other is not None:
+            if other is None and alias in claim_ids:
+                _report(diagnostics, claim, today, ("aliases", _list_index(claim, "aliases", alias)), "SC205", f"alias '{alias}' is already the id of claims/{alias}.yaml")
+            elif other is not None:
                 whose = "its own id" if other is claim else f"already used by {other.path}"
                 _report(diagnostics, claim, today, ("aliases", _list_index(claim, "aliases", alias)), "SC205", f"alias '{alias}' is {whose}")
             else:
                 owners[alias] = claim
     for claim in claims:
-        _check_claim_references(claim, source_by_id, claim_ids, topic_ids, diagnostics, today)
+        _check_claim_references(claim, source_by_id, source_ids, claim_ids, topic_ids, diagnostics, today)
+
+
+def check_glossary_references(terms: list[Record], claim_ids: set[str], source_ids: set[str],
+                              diagnostics: list[Diagnostic], today: date) -> None:
+    for term in terms:
+        for key, known, code, folder in (("claims", claim_ids, "SC203", "claims/"), ("sources", source_ids, "SC201", "sources/")):
+            for ref in term.values.get(key, []):
+                if ref not in known:
+                    _report(diagnostics, term, today, (key, _list_index(term, key, ref)), code, f"'{ref}' is not in {folder}")
 
 
 def _list_index(record: Record, key: str, value: str) -> int:
@@ -266,8 +279,8 @@ def _list_index(record: Record, key: str, value: str) -> int:
     return 0
 
 
-def _check_claim_references(claim: Record, source_by_id: dict, claim_ids: set[str], topic_ids: set[str],
-                            diagnostics: list[Diagnostic], today: date) -> None:
+def _check_claim_references(claim: Record, source_by_id: dict, source_ids: set[str], claim_ids: set[str],
+                            topic_ids: set[str], diagnostics: list[Diagnostic], today: date) -> None:
     values = claim.values
     topic = values.get("topic")
     if topic is not None and topic not in topic_ids:
@@ -283,7 +296,7 @@ def _check_claim_references(claim: Record, source_by_id: dict, claim_ids: set[st
         resolved, all_resolved = [], True
         for index, citation in enumerate(citations):
             source_id = citation.get("source")
-            if source_id is None:
+            if source_id is None or source_id in source_ids and source_id not in source_by_id:
                 all_resolved = False
             elif source_id not in source_by_id:
                 all_resolved = False
@@ -291,7 +304,8 @@ def _check_claim_references(claim: Record, source_by_id: dict, claim_ids: set[st
                 _report(diagnostics, claim, today, ("citations", position, "source"), "SC201", f"source '{source_id}' is not in sources/")
             else:
                 resolved.append(source_by_id[source_id])
-        if all_resolved and resolved and not any(_is_primary(s) for s in resolved):
+        kinds_known = all("kind" in s.values for s in resolved)  # a bad kind is reported on the source
+        if all_resolved and kinds_known and resolved and not any(_is_primary(s) for s in resolved):
             _report(diagnostics, claim, today, ("citations",), "SC206", "none of the cited sources is primary (law, court, standard, official-data or translation)")
     changed = [c for c in values.get("changes", []) if "verdict" in c]
     verdict = values.get("verdict")

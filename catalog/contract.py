@@ -152,4 +152,14 @@ TOPIC_FIELDS: tuple[Field, ...] = (
     Field("order", "integer", True, "Position in lists of topics (1 comes first)."),
 )
 
+GLOSSARY_FIELDS: tuple[Field, ...] = (
+    Field("id", "slug", False, "Optional; when present it must equal the file name without .yaml."),
+    Field("term", "line", True, "The term in Chinese characters, e.g. 失信被执行人.", 40),
+    Field("pinyin", "line", True, "The term in pinyin with tone marks, e.g. shīxìn bèi zhíxíngrén.", 120),
+    Field("translation", "line", True, "Our English translation.", 120),
+    Field("why", "text", True, "Why the translation matters: what a loose translation gets wrong.", 1200),
+    _list_of("claims", "Ids of claims that hinge on this term.", Field("claim", "claim-ref", True, "A claim id.")),
+    _list_of("sources", "Ids of sources that use or define the term.", Field("source", "source-ref", True, "A source id.")),
+)
+
 LIMITS = {"file_bytes": 200_000}

@@ -43,7 +43,7 @@ CODES: tuple[Code, ...] = (
     Code("SC114", "The number is not a whole number.", "Write a whole number such as 3."),
     Code("SC201", "The cited source does not exist.", "Use the id of a file in sources/, or add that source."),
     Code("SC202", "The topic does not exist.", "Use the id of a page in docs/topics/."),
-    Code("SC203", "The related claim does not exist.", "Use the id of a file in claims/."),
+    Code("SC203", "The referenced claim does not exist.", "Use the id of a file in claims/."),
     Code("SC204", "The translated source does not exist or is not primary.", "Point translates at a primary source in sources/."),
     Code("SC205", "The id or alias is already used by another claim.", "Choose an id no other claim uses, now or as an old id."),
     Code("SC206", "The claim cites no primary source.", "Cite at least one law, court document, standard, official data set or translation of one."),

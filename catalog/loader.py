@@ -31,6 +31,7 @@ class Node:
     value: object
     line: int
     column: int
+    reported: bool = False  # a problem with this value was already reported while loading
 
     @property
     def is_mapping(self) -> bool:
@@ -105,12 +106,13 @@ class _TreeBuilder:
             return
         if isinstance(event, yaml.AliasEvent):
             self.report(event.start_mark, "SC004", f"alias *{event.anchor} is not allowed; write the value out in full")
-            self._attach(Node(None, *_position(event.start_mark)), event)
+            self._attach(Node(None, *_position(event.start_mark), reported=True), event)
             return
         if event.anchor is not None:
             self.report(event.start_mark, "SC004", f"anchor &{event.anchor} is not allowed")
         if self._has_explicit_tag(event):
-            self.report(event.start_mark, "SC005", f"tag {event.tag} is not allowed")
+            tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+            self.report(event.start_mark, "SC005", f"tag {tag} is not allowed; delete it")
         line, column = _position(event.start_mark)
         if isinstance(event, yaml.ScalarEvent):
             plain = event.style in (None, "")

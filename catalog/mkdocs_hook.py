@@ -54,6 +54,8 @@ def on_files(files: Files, config) -> Files:
     add("claims/index.md", render.catalog_page(catalog))
     add("sources/index.md", render.sources_index(catalog))
     add("topics/index.md", render.topics_index(catalog))
+    add("timeline/index.md", render.timeline_page(catalog))
+    add("glossary/index.md", render.glossary_page(catalog))
     for claim in catalog.claims:
         add(f"claims/{claim.id}.md", render.claim_page(claim), claim.path)
     for source in catalog.sources:
@@ -69,6 +71,9 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     topic = next((t for t in catalog.topics if src == f"topics/{t.id}.md"), None)
     if topic is not None:
         markdown += render.topic_claims(topic)
+
+    if src.startswith(("claims/", "topics/")):
+        markdown += "\n" + render.abbreviations(catalog, markdown)
 
     def fill(match: re.Match) -> str:
         name = match.group(1)

@@ -112,14 +112,32 @@ class Claim:
 
 
 @dataclass
+class GlossaryTerm:
+    id: str
+    path: str
+    term: str
+    pinyin: str
+    translation: str
+    why: str
+    claims: list[Claim] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+
+
+@dataclass
 class Catalog:
     claims: list[Claim]
     sources: list[Source]
     topics: list[Topic]
+    glossary: list[GlossaryTerm] = field(default_factory=list)
+
+    @property
+    def milestones(self) -> list[Source]:
+        """Sources that mark a milestone, oldest first (by signing date where there is one)."""
+        return sorted((s for s in self.sources if s.milestone), key=lambda s: (s.signed or s.published, s.id))
 
 
 def build_catalog(claim_values: dict[str, tuple[str, dict]], source_values: dict[str, tuple[str, dict]],
-                  topic_values: dict[str, tuple[str, dict]]) -> Catalog:
+                  topic_values: dict[str, tuple[str, dict]], glossary_values: dict[str, tuple[str, dict]]) -> Catalog:
     """Turn checked values (id -> (path, values)) into linked objects. Input must be error-free."""
     topics = {
         topic_id: Topic(topic_id, path, v["title"], v["summary"], int(v["order"]))
@@ -154,10 +172,16 @@ def build_catalog(claim_values: dict[str, tuple[str, dict]], source_values: dict
     }
     for claim_id, (_, v) in claim_values.items():
         claims[claim_id].declared_related = [claims[r] for r in v.get("related", [])]
+    glossary = [
+        GlossaryTerm(term_id, path, v["term"], v["pinyin"], v["translation"], v["why"],
+                     [claims[c] for c in v.get("claims", [])], [sources[s] for s in v.get("sources", [])])
+        for term_id, (path, v) in sorted(glossary_values.items())
+    ]
     return enrich(Catalog(
         claims=sorted(claims.values(), key=lambda c: c.id),
         sources=sorted(sources.values(), key=lambda s: s.id),
         topics=sorted(topics.values(), key=lambda t: (t.order, t.id)),
+        glossary=glossary,
     ))
 
 

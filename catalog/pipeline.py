@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .checks import SLUG, Context, Record, check_date_order, check_record, check_references
-from .contract import CLAIM_FIELDS, SOURCE_FIELDS, TOPIC_FIELDS
+from .checks import (SLUG, Context, Record, check_date_order, check_glossary_references, check_record,
+                     check_references)
+from .contract import CLAIM_FIELDS, GLOSSARY_FIELDS, SOURCE_FIELDS, TOPIC_FIELDS
 from .diagnostics import Diagnostic
 from .loader import LoadedFile, load_bytes, parse_yaml
 from .models import Catalog, build_catalog
@@ -19,6 +20,7 @@ from .models import Catalog, build_catalog
 CLAIMS_DIR = "claims"
 SOURCES_DIR = "sources"
 TOPICS_DIR = "docs/topics"
+GLOSSARY_DIR = "glossary"
 RESERVED_IDS = {"index"}
 
 
@@ -33,16 +35,20 @@ def read_catalog(root: Path | str, today: date | None = None) -> Result:
     root = Path(root)
     today = today or date.today()
     diagnostics: list[Diagnostic] = []
-    claims = _read_folder(root, CLAIMS_DIR, ".yaml", CLAIM_FIELDS, diagnostics, today)
-    sources = _read_folder(root, SOURCES_DIR, ".yaml", SOURCE_FIELDS, diagnostics, today)
-    topics = _read_folder(root, TOPICS_DIR, ".md", TOPIC_FIELDS, diagnostics, today)
+    # Ids count as existing even when their file failed to load, so one broken file does not
+    # make every reference to it fail as well.
+    claims, claim_ids = _read_folder(root, CLAIMS_DIR, ".yaml", CLAIM_FIELDS, diagnostics, today)
+    sources, source_ids = _read_folder(root, SOURCES_DIR, ".yaml", SOURCE_FIELDS, diagnostics, today)
+    topics, topic_ids = _read_folder(root, TOPICS_DIR, ".md", TOPIC_FIELDS, diagnostics, today)
+    glossary, _ = _read_folder(root, GLOSSARY_DIR, ".yaml", GLOSSARY_FIELDS, diagnostics, today)
     for claim in claims:
         check_date_order(Context(claim.path, diagnostics, today), claim,
                          (("first_published", "last_reviewed"), ("evidence_as_of", "last_reviewed")))
     for source in sources:
         check_date_order(Context(source.path, diagnostics, today), source, (("signed", "published"),))
-    check_references(claims, sources, {t.id for t in topics}, diagnostics, today)
-    files = len(claims) + len(sources) + len(topics)
+    check_references(claims, sources, claim_ids, source_ids, topic_ids, diagnostics, today)
+    check_glossary_references(glossary, claim_ids, source_ids, diagnostics, today)
+    files = len(claims) + len(sources) + len(topics) + len(glossary)
     diagnostics.sort()
     if diagnostics:
         return Result(None, diagnostics, files)
@@ -50,22 +56,28 @@ def read_catalog(root: Path | str, today: date | None = None) -> Result:
         {c.id: (c.path, c.values) for c in claims},
         {s.id: (s.path, s.values) for s in sources},
         {t.id: (t.path, t.values) for t in topics},
+        {g.id: (g.path, g.values) for g in glossary},
     )
     return Result(catalog, diagnostics, files)
 
 
-def _read_folder(root: Path, folder: str, suffix: str, fields, diagnostics: list[Diagnostic], today: date) -> list[Record]:
-    """Load every file below folder; anything that is not a well-named record file is reported."""
+def _read_folder(root: Path, folder: str, suffix: str, fields, diagnostics: list[Diagnostic],
+                 today: date) -> tuple[list[Record], set[str]]:
+    """Load every file below folder; anything that is not a well-named record file is reported.
+
+    Returns the records that loaded and the ids of every well-named file."""
     base = root / folder
     records: list[Record] = []
+    ids: set[str] = set()
     if not base.is_dir():
-        return records
+        return records, ids
     for path in sorted(p for p in base.rglob("*") if p.is_file()):
         relative = path.relative_to(root).as_posix()
         record_id = path.name[: -len(suffix)] if path.name.endswith(suffix) else None
         if path.parent != base or record_id is None or not SLUG.match(record_id) or record_id in RESERVED_IDS:
             diagnostics.append(Diagnostic(relative, 1, 1, "SC007", _bad_name_message(folder, suffix, path.name, record_id)))
             continue
+        ids.add(record_id)
         loaded = _load(relative, path.read_bytes(), suffix)
         diagnostics.extend(loaded.diagnostics)
         if loaded.root is None:
@@ -75,7 +87,7 @@ def _read_folder(root: Path, folder: str, suffix: str, fields, diagnostics: list
         if values.get("id", record_id) != record_id:
             ctx.report(loaded.root.value["id"].value, "SC008", f"id '{values['id']}' differs from the file name '{record_id}'")
         records.append(Record(record_id, relative, values, loaded.root))
-    return records
+    return records, ids
 
 
 def _bad_name_message(folder: str, suffix: str, name: str, record_id: str | None) -> str:

@@ -190,3 +190,37 @@ def verdict_scale() -> str:
         out.append(f"### {verdict.label} {{#{verdict_anchor(verdict)}}}\n")
         out.append(f"{verdict.definition}\n")
     return "\n".join(out)
+
+
+def timeline_page(catalog: Catalog) -> str:
+    out = [front_matter(title="Timeline", description="Key documents and events of China's Social Credit System, oldest first.")]
+    out.append("# Timeline\n")
+    out.append("Key documents and events, oldest first. Each entry links to the source and to the claims that rest on it.\n")
+    for source in catalog.milestones:
+        when = source.signed or source.published
+        out.append(f"## {when}: {inline(source.title)} {{#{source.id}}}\n")
+        out.append(f"{inline(source.milestone)} ([source](../sources/{source.id}.md))\n")
+        if source.cited_by:
+            out.append("Claims that rest on it: " + ", ".join(f"[{inline(c.fact)}](../claims/{c.id}.md)" for c in source.cited_by) + "\n")
+    return "\n".join(out)
+
+
+def glossary_page(catalog: Catalog) -> str:
+    out = [front_matter(title="Glossary", description="Key Chinese terms of the Social Credit System, and why their translation matters.")]
+    out.append("# Glossary\n")
+    out.append("The Chinese terms behind the system, with pinyin, our translation, and why the translation matters.\n")
+    for term in catalog.glossary:
+        out.append(f"## {inline(term.term)} ({inline(term.pinyin)}) {{#{term.id}}}\n")
+        out.append(f"**Our translation:** {inline(term.translation)}\n")
+        out.append(f"{inline(term.why)}\n")
+        if term.claims:
+            out.append("Claims that hinge on it: " + ", ".join(f"[{inline(c.fact)}](../claims/{c.id}.md)" for c in term.claims) + "\n")
+        if term.sources:
+            out.append("Sources that use it: " + ", ".join(f"[{inline(s.title)}](../sources/{s.id}.md)" for s in term.sources) + "\n")
+    return "\n".join(out)
+
+
+def abbreviations(catalog: Catalog, markdown: str) -> str:
+    """Definitions that make glossary terms in the text show their translation on hover."""
+    found = [t for t in catalog.glossary if t.term in markdown]
+    return "".join(f"\n*[{t.term}]: {t.translation} ({t.pinyin})" for t in found)

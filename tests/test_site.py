@@ -1,0 +1,123 @@
+"""The real catalog builds into the site a reader expects, and a broken one stops the build."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+
+from catalog.contract import VERDICTS
+from catalog.pipeline import read_catalog
+
+from conftest import FIXTURES, ROOT
+from site_build import ENV, mkdocs_build, project_copy
+
+
+def real_catalog():
+    result = read_catalog(ROOT)
+    assert result.diagnostics == [], [str(d) for d in result.diagnostics]
+    return result.catalog
+
+
+def page(site, path):
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_claim_has_a_permanent_page_titled_with_its_fact(built_site):
+    catalog = real_catalog()
+    assert len(catalog.claims) >= 6
+    for claim in catalog.claims:
+        html = page(built_site, f"claims/{claim.id}")
+        h1 = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1)
+        assert re.sub(r"<[^>]+>", "", h1).strip() == claim.fact.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        assert f"/edit/main/claims/{claim.id}.yaml" in html
+        assert f'href="../../methodology/#verdict-{claim.verdict.slug}"' in html
+
+
+def test_catalog_topic_and_source_pages_exist(built_site):
+    catalog = real_catalog()
+    listing = page(built_site, "claims")
+    for claim in catalog.claims:
+        assert f'href="{claim.id}/"' in listing
+    for topic in catalog.topics:
+        html = page(built_site, f"topics/{topic.id}")
+        for claim in topic.claims:
+            assert f'href="../../claims/{claim.id}/"' in html
+    for source in catalog.sources:
+        html = page(built_site, f"sources/{source.id}")
+        assert f"/edit/main/sources/{source.id}.yaml" in html
+        for claim in source.cited_by:
+            assert f'href="../../claims/{claim.id}/"' in html
+
+
+def test_methodology_defines_every_verdict(built_site):
+    html = page(built_site, "methodology")
+    for verdict in VERDICTS:
+        assert f'id="verdict-{verdict.slug}"' in html
+
+
+def test_generated_pages_are_never_written_into_the_repository(built_site):
+    assert not (ROOT / "docs" / "claims").exists()
+    assert not (ROOT / "docs" / "sources").exists()
+    tracked = subprocess.run(["git", "ls-files", "docs"], cwd=ROOT, capture_output=True, text=True).stdout
+    assert "docs/claims/" not in tracked and "docs/sources/" not in tracked
+
+
+class AssetCollector(HTMLParser):
+    """Collects URLs the browser would fetch on load: scripts, stylesheets, images, icons, fonts."""
+
+    def __init__(self):
+        super().__init__()
+        self.urls = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in ("script", "img", "iframe", "source") and attrs.get("src"):
+            self.urls.append(attrs["src"])
+        if tag == "link" and attrs.get("rel") in ("stylesheet", "icon", "preload", "preconnect", "manifest"):
+            self.urls.append(attrs.get("href", ""))
+
+
+def test_pages_load_nothing_from_third_parties(built_site):
+    for html_file in built_site.rglob("*.html"):
+        collector = AssetCollector()
+        collector.feed(html_file.read_text(encoding="utf-8"))
+        external = [u for u in collector.urls if re.match(r"^(https?:)?//", u)]
+        assert external == [], f"{html_file.relative_to(built_site)} loads {external}"
+    assert "fonts.googleapis" not in page(built_site, "")
+
+
+def test_claims_stay_out_of_the_sidebar(built_site):
+    catalog = real_catalog()
+    html = page(built_site, "methodology")
+    nav = html[html.index('md-nav--primary'): html.index("</nav>", html.index('md-nav--primary'))]
+    for claim in catalog.claims:
+        assert f"claims/{claim.id}/" not in nav
+
+
+def test_search_dialog_has_an_accessible_name(built_site):
+    assert re.search(r'class="md-search"[^>]*role="dialog"[^>]*aria-label="Search"', page(built_site, ""))
+
+
+def test_broken_catalog_stops_the_build_with_the_validators_messages(tmp_path):
+    project = project_copy(tmp_path / "project", FIXTURES / "everything-wrong" / "catalog")
+    validator = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), str(project)],
+                               capture_output=True, text=True, env=ENV)
+    assert validator.returncode == 1
+    expected = validator.stdout.splitlines()
+    assert len(expected) > 30
+    built = mkdocs_build(project, tmp_path / "site")
+    assert built.returncode != 0
+    output = built.stdout + built.stderr
+    reported = [line.split("-  ", 1)[1] for line in output.splitlines() if line.startswith("ERROR")]
+    assert reported[: len(expected)] == expected
+    assert f"the catalog has {len(expected)} errors in" in output
+    assert "Traceback" not in output
+    assert not (tmp_path / "site" / "claims").exists()
+
+
+def test_validator_exits_zero_on_the_real_catalog():
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.startswith("ok: ")
