@@ -7,6 +7,7 @@ docs can never drift from the rules the checker applies.
 from __future__ import annotations
 
 from .contract import CLAIM_FIELDS, SOURCE_FIELDS, SOURCE_KINDS, TOPIC_FIELDS, VERDICTS, Field
+from .decoder_widget import decoder_widget
 from .diagnostics import CODES
 from .render import inline, verdict_scale
 
@@ -52,4 +53,5 @@ MARKERS = {
     "source-fields": lambda catalog: field_table(SOURCE_FIELDS),
     "topic-fields": lambda catalog: field_table(TOPIC_FIELDS),
     "source-kinds": lambda catalog: source_kind_table(),
+    "code-decoder": lambda catalog: decoder_widget(),
 }

@@ -1,8 +1,9 @@
 """The MkDocs adapter: the only module that knows about MkDocs.
 
 It reads the catalog when a build starts, stops the build after printing every diagnostic,
-adds the rendered pages as files that exist only during the build, fills the markers in
-hand-written pages, and points each generated page's edit link at its YAML file.
+adds the rendered pages, data files and share cards as files that exist only during the build,
+registers old claim ids with mkdocs-redirects, fills the markers in hand-written pages, and
+points each generated page's edit link at its YAML file.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from catalog import render
+from catalog import export, render
+from catalog.cards import MissingFont
+from catalog.card_cache import CardCache
 from catalog.diagnostics import summary_line
 from catalog.docs import MARKERS
 from catalog.pipeline import read_catalog
@@ -28,8 +31,8 @@ _state: dict = {}
 
 def on_config(config):
     repository = config.extra.get("repository")
-    if not repository:
-        raise PluginError("mkdocs.yml must set extra.repository (the project's GitHub address)")
+    if not repository or not config.site_url:
+        raise PluginError("mkdocs.yml must set site_url and extra.repository (the project's GitHub address)")
     config.edit_uri = f"{repository.rstrip('/')}/edit/main/docs/"
     return config
 
@@ -43,10 +46,10 @@ def on_files(files: Files, config) -> Files:
             log.error(str(diagnostic))
         raise PluginError(f"the catalog has {summary_line(result.diagnostics)}; fix them and build again")
     catalog = result.catalog
-    _state["catalog"] = catalog
-    _state["edit_paths"] = {}
+    site = render.Site(config.site_url, config.site_name, config.extra["repository"].rstrip("/"))
+    _state.update(catalog=catalog, site=site, edit_paths={}, pages={})
 
-    def add(src_uri: str, content: str, edit_path: str | None = None) -> None:
+    def add(src_uri: str, content: str | bytes, edit_path: str | None = None) -> None:
         files.append(File.generated(config, src_uri, content=content))
         if edit_path:
             _state["edit_paths"][src_uri] = edit_path
@@ -57,21 +60,54 @@ def on_files(files: Files, config) -> Files:
     add("timeline/index.md", render.timeline_page(catalog))
     add("glossary/index.md", render.glossary_page(catalog))
     for claim in catalog.claims:
-        add(f"claims/{claim.id}.md", render.claim_page(claim), claim.path)
+        add(f"claims/{claim.id}.md", render.claim_page(claim, site), claim.path)
+        _state["pages"][f"claims/{claim.id}.md"] = claim
     for source in catalog.sources:
         add(f"sources/{source.id}.md", render.source_page(source), source.path)
+    add(f"api/{export.API_VERSION}/claims.json", export.claims_json(catalog, site.url))
+    add(f"api/{export.API_VERSION}/sources.json", export.sources_json(catalog, site.url))
+    add(f"api/{export.API_VERSION}/claims.csv", export.claims_csv(catalog, site.url))
+    add("feed.xml", export.atom_feed(catalog, site.url, site.name))
+    _add_cards(catalog, site, add, root)
+    _register_redirects(catalog, config)
     return files
 
 
+def _add_cards(catalog, site, add, root: Path) -> None:
+    cards = CardCache(root / ".cache" / "cards")
+    try:
+        for claim in catalog.claims:
+            add(f"assets/cards/claims/{claim.id}.png", cards.get(claim.fact, site.name, claim.verdict))
+        for topic in catalog.topics:
+            add(f"assets/cards/topics/{topic.id}.png", cards.get(topic.title, site.name, kicker="Topic"))
+        add("assets/cards/home.png", cards.get(site.name, site.name, kicker="Claims checked against primary sources"))
+    except MissingFont as error:
+        raise PluginError(str(error)) from None
+
+
+def _register_redirects(catalog, config) -> None:
+    redirects = config.plugins.get("redirects")
+    if redirects is None:
+        raise PluginError("mkdocs.yml must enable the redirects plugin: old claim ids redirect through it")
+    maps = redirects.config["redirect_maps"]
+    for claim in catalog.claims:
+        for alias in claim.aliases:
+            maps[f"claims/{alias}.md"] = f"claims/{claim.id}.md"
+
+
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    catalog = _state["catalog"]
+    catalog, site = _state["catalog"], _state["site"]
     src = page.file.src_uri
     if src in _state["edit_paths"]:
         page.edit_url = config.edit_uri.replace("/docs/", "/", 1) + _state["edit_paths"][src]
+    claim = _state["pages"].get(src)
+    if claim is not None:
+        page.meta["card"] = f"assets/cards/claims/{claim.id}.png"
+        page.meta["claim_review"] = export.script_json(export.claim_review(claim, site.url, site.name))
     topic = next((t for t in catalog.topics if src == f"topics/{t.id}.md"), None)
     if topic is not None:
+        page.meta["card"] = f"assets/cards/topics/{topic.id}.png"
         markdown += render.topic_claims(topic)
-
     if src.startswith(("claims/", "topics/")):
         markdown += "\n" + render.abbreviations(catalog, markdown)
 

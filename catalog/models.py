@@ -187,19 +187,24 @@ def build_catalog(claim_values: dict[str, tuple[str, dict]], source_values: dict
 
 def enrich(catalog: Catalog) -> Catalog:
     """Compute every derived value in one pass."""
+    by_tag: dict[str, list[Claim]] = {}
     for claim in catalog.claims:
         claim.topic.claims.append(claim)
+        for tag in claim.tags:
+            by_tag.setdefault(tag, []).append(claim)
         for source in dict.fromkeys(c.source.id for c in claim.citations):
             next(c.source for c in claim.citations if c.source.id == source).cited_by.append(claim)
     for claim in catalog.claims:
-        claim.related = related_claims(claim)
+        claim.related = related_claims(claim, by_tag)
     return catalog
 
 
-def related_claims(claim: Claim, limit: int = 5) -> list[Claim]:
-    """Declared related claims first, then claims sharing the topic or tags, most shared tags first."""
+def related_claims(claim: Claim, by_tag: dict[str, list[Claim]], limit: int = 5) -> list[Claim]:
+    """Declared related claims first, then others by shared tags and topic, most in common first."""
     chosen = [c for c in claim.declared_related if c is not claim]
     tags = set(claim.tags)
-    others = [c for c in claim.topic.claims if c is not claim and c not in chosen]
-    others.sort(key=lambda c: (-len(tags & set(c.tags)), c.id))
+    candidates = {c.id: c for tag in claim.tags for c in by_tag.get(tag, ())}
+    candidates.update({c.id: c for c in claim.topic.claims})
+    others = [c for c in candidates.values() if c is not claim and c not in chosen]
+    others.sort(key=lambda c: (-len(tags & set(c.tags)) - (c.topic is claim.topic), c.id))
     return (chosen + others)[: max(limit, len(chosen))]

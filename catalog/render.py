@@ -7,11 +7,27 @@ trusted as HTML: plain fields are escaped, Markdown fields have '<' and attribut
 
 from __future__ import annotations
 
+import html
 import json
 import re
+from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from .contract import SOURCE_KINDS, VERDICTS, Verdict
 from .models import Catalog, Claim, Source, Topic
+
+
+@dataclass(frozen=True)
+class Site:
+    """What pages need to know about the site itself."""
+
+    url: str  # with a trailing slash
+    name: str
+    repository: str  # https://github.com/owner/name
+
+    def report_url(self, claim: Claim) -> str:
+        query = urlencode({"template": "report-error.yml", "claim": claim.id, "title": f"Problem with claim: {claim.id}"})
+        return f"{self.repository}/issues/new?{query}"
 
 LANGUAGE_NAMES = {"en": "English", "zh": "Chinese", "de": "German", "fr": "French", "ja": "Japanese"}
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}|])")
@@ -30,7 +46,7 @@ def trusted_markdown(text: str) -> str:
     return text.replace("<", "&lt;").replace("{", "\\{")
 
 
-def front_matter(**fields: str) -> str:
+def front_matter(**fields) -> str:
     # JSON strings are valid YAML double-quoted scalars, so any text is safe here.
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
@@ -49,11 +65,29 @@ def verdict_badge(verdict: Verdict, to_root: str) -> str:
             f"{{ .verdict-badge .verdict-{verdict.slug} title=\"What '{verdict.label}' means\" }}")
 
 
-def claim_page(claim: Claim) -> str:
-    out = [front_matter(title=claim.fact, description=f"{claim.verdict.label}: {claim.short_answer}")]
-    out.append(f"# {inline(claim.fact)}\n")
+def share_text(claim: Claim, site: Site) -> str:
+    """What "copy short answer" puts on the clipboard: plain text, ready for a chat."""
+    return f"{claim.verdict.label}: {' '.join(claim.short_answer.split())} {site.url}{claim.url}"
+
+
+def share_buttons(claim: Claim, site: Site) -> str:
+    """Copy buttons, shown only once JavaScript runs; without it the link and answer are on the page."""
+    link = html.escape(site.url + claim.url, quote=True)
+    text = html.escape(share_text(claim, site), quote=True)
+    return (
+        '<div class="share-buttons" data-share hidden>'
+        f'<button type="button" class="md-button" data-copy="{link}">Copy link</button> '
+        f'<button type="button" class="md-button" data-copy="{text}">Copy short answer</button> '
+        '<span class="share-status" role="status" aria-live="polite"></span></div>\n'
+    )
+
+
+def claim_page(claim: Claim, site: Site) -> str:
+    out = [front_matter(title=claim.fact, description=f"{claim.verdict.label}: {claim.short_answer}", tags=claim.tags)]
+    out.append(f"# {inline(claim.fact)} {{#fact}}\n")
     out.append(f"**Verdict:** {verdict_badge(claim.verdict, '../')}\n{{ .claim-verdict }}\n")
     out.append(f"{inline(claim.short_answer)}\n{{ .short-answer #short-answer }}\n")
+    out.append(share_buttons(claim, site))
     out.append("## The claim we checked {#claim}\n")
     out.append(f"> {inline(claim.claim)}\n")
     out.append("## What we found {#explanation}\n")
@@ -81,11 +115,12 @@ def claim_page(claim: Claim) -> str:
         out.append("")
     out.append("## Topic, tags and related claims {#related}\n")
     out.append(f"Topic: [{inline(claim.topic.title)}](../topics/{claim.topic.id}.md)\n")
-    if claim.tags:
-        out.append("Tags: " + ", ".join(f"`{tag}`" for tag in claim.tags) + "\n")
     if claim.related:
         out.extend(f"- [{inline(r.fact)}]({r.id}.md) {verdict_badge(r.verdict, '../')}" for r in claim.related)
         out.append("")
+    if claim.aliases:
+        out.append("Earlier addresses of this page: " + ", ".join(f"`claims/{a}/`" for a in claim.aliases) + "\n")
+    out.append(f"[Report a problem with this claim]({site.report_url(claim)}){{ .report-link }}\n")
     return "\n".join(out)
 
 
@@ -102,15 +137,31 @@ def _citation(index: int, citation) -> str:
 
 
 def catalog_page(catalog: Catalog) -> str:
+    """Every claim with its verdict, topic and short answer; filters appear once JavaScript runs."""
     out = [front_matter(title="All claims", description="Every claim about China's Social Credit System that we checked, with its verdict.")]
-    out.append("# All claims\n")
+    out.append("# All claims {#all-claims}\n")
     out.append(f"{len(catalog.claims)} claims, each with a verdict from the [scale](../methodology.md#verdicts) "
                "and the sources behind it.\n")
-    out.append("| Fact | Verdict | Topic |\n| --- | --- | --- |")
+    out.append(filter_form(catalog))
     for claim in catalog.claims:
-        out.append(f"| [{inline(claim.fact)}]({claim.id}.md) | {verdict_badge(claim.verdict, '../')} | "
-                   f"[{inline(claim.topic.title)}](../topics/{claim.topic.id}.md) |")
+        out.append(f"- [{inline(claim.fact)}]({claim.id}.md) {verdict_badge(claim.verdict, '../')} "
+                   f"[{inline(claim.topic.title)}](../topics/{claim.topic.id}.md){{ .claim-topic }}  ")
+        out.append(f"    {inline(' '.join(claim.short_answer.split()))}")
+        out.append(f'    {{ .claim-item data-verdict="{claim.verdict.slug}" data-topic="{claim.topic.id}" }}')
     return "\n".join(out) + "\n"
+
+
+def filter_form(catalog: Catalog) -> str:
+    """Filters for the catalog list; hidden until assets/catalog-filter.js shows them."""
+    verdicts = "".join(f'<option value="{v.slug}">{v.label}</option>' for v in VERDICTS)
+    topics = "".join(f'<option value="{t.id}">{html.escape(t.title)}</option>' for t in catalog.topics)
+    return (
+        '<form class="claim-filters" data-claim-filters hidden role="search" aria-label="Filter claims">'
+        '<label for="filter-text">Words</label> <input id="filter-text" name="q" type="search" autocomplete="off"> '
+        f'<label for="filter-verdict">Verdict</label> <select id="filter-verdict" name="verdict"><option value="">All verdicts</option>{verdicts}</select> '
+        f'<label for="filter-topic">Topic</label> <select id="filter-topic" name="topic"><option value="">All topics</option>{topics}</select> '
+        '<output id="filter-count" role="status" aria-live="polite"></output></form>\n'
+    )
 
 
 def topic_claims(topic: Topic) -> str:

@@ -17,6 +17,7 @@ from catalog.pipeline import read_catalog
 from conftest import TODAY, VALID, copy_catalog
 
 EXTENSIONS = ["abbr", "attr_list", "admonition", "tables", "toc"]
+SITE = render.Site("https://example.org/", "Site", "https://github.com/owner/repo")
 
 
 def to_html(text: str) -> str:
@@ -34,36 +35,36 @@ def claim(catalog, claim_id):
 
 
 def test_claim_page_follows_the_anatomy_in_order(catalog):
-    page = render.claim_page(claim(catalog, "sample-claim"))
+    page = render.claim_page(claim(catalog, "sample-claim"), SITE)
     html = to_html(page)
     assert html.startswith("<h1")
     assert re.search(r"<h1[^>]*>There is no single national score\.</h1>", html)
-    order = ["verdict-badge verdict-false", 'id="short-answer"', 'id="claim"', 'id="explanation"',
-             'id="bottom-line"', 'id="evidence"', 'id="circulated"', 'id="dates"', 'id="related"']
+    order = ["verdict-badge verdict-false", 'id="short-answer"', "data-share", 'id="claim"', 'id="explanation"',
+             'id="bottom-line"', 'id="evidence"', 'id="circulated"', 'id="dates"', 'id="related"', "report-link"]
     positions = [html.index(marker) for marker in order]
     assert positions == sorted(positions)
 
 
 def test_the_claim_as_people_say_it_appears_once_and_not_in_the_title(catalog):
-    page = render.claim_page(claim(catalog, "sample-claim"))
+    page = render.claim_page(claim(catalog, "sample-claim"), SITE)
     assert page.count("Everyone has a score.") == 1
     assert "Everyone has a score" not in page.split("\n# ", 1)[1].splitlines()[0]
 
 
 def test_verdict_badge_links_to_its_definition(catalog):
-    html = to_html(render.claim_page(claim(catalog, "sample-claim")))
+    html = to_html(render.claim_page(claim(catalog, "sample-claim"), SITE))
     assert 'href="../methodology.md#verdict-false"' in html
 
 
 def test_evidence_shows_pinpoint_kind_language_and_archive_link(catalog):
-    html = to_html(render.claim_page(claim(catalog, "sample-claim")))
+    html = to_html(render.claim_page(claim(catalog, "sample-claim"), SITE))
     assert "Pinpoint: Article 1." in html
     assert "Primary source: law or regulation, in Chinese." in html
     assert 'href="https://web.archive.org/web/https://example.org/law"' in html
 
 
 def test_first_appearance_is_the_earliest(catalog):
-    html = to_html(render.claim_page(claim(catalog, "sample-claim")))
+    html = to_html(render.claim_page(claim(catalog, "sample-claim"), SITE))
     assert "2019-07: " in html and "(first known appearance)" in html
 
 
@@ -151,3 +152,22 @@ def test_glossary_lists_terms_and_their_claims(catalog):
 def test_abbreviations_define_terms_found_in_text(catalog):
     assert "*[信用]: credit, trustworthiness" in render.abbreviations(catalog, "The word 信用 appears.")
     assert render.abbreviations(catalog, "Nothing here.") == ""
+
+
+def test_share_text_is_plain_verdict_answer_and_link(catalog):
+    text = render.share_text(claim(catalog, "sample-claim"), SITE)
+    assert text == "False: No national score exists. Several lists do. https://example.org/claims/sample-claim/"
+
+
+def test_share_buttons_escape_the_copied_text(catalog):
+    hostile = claim(catalog, "sample-claim")
+    hostile.short_answer = 'He said "no" & left <now>'
+    block = render.share_buttons(hostile, SITE)
+    assert 'data-copy="False: He said &quot;no&quot; &amp; left &lt;now&gt; https://example.org/claims/sample-claim/"' in block
+
+
+def test_catalog_list_items_carry_verdict_and_topic_for_the_filters(catalog):
+    html = to_html(render.catalog_page(catalog))
+    assert '<li class="claim-item" data-topic="scope" data-verdict="false">' in html
+    assert 'data-claim-filters hidden' in html
+    assert "No national score exists. Several lists do." in html

@@ -1,0 +1,42 @@
+"""The registry of every URL the site has ever published, so that no shared link ever breaks.
+
+permalinks.txt (at the repository root) lists one site path per line, such as
+`claims/single-national-score/`. A test fails when a listed path is neither built nor
+redirected, and when the build publishes a path the registry does not list yet (run
+`python scripts/permalinks.py --update` to add it). Ids listed there can never be reused.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+REGISTRY = "permalinks.txt"
+HEADER = "# Every URL path this site has published. Never delete a line: see catalog/permalinks.py.\n"
+
+
+def read_registry(root: Path) -> list[str]:
+    path = Path(root) / REGISTRY
+    if not path.exists():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def write_registry(root: Path, paths: set[str]) -> None:
+    (Path(root) / REGISTRY).write_text(HEADER + "".join(f"{p}\n" for p in sorted(paths)), encoding="utf-8")
+
+
+def published_claim_ids(root: Path) -> set[str]:
+    """Every claim id that has ever had a page, including retired and renamed ones."""
+    return {p.split("/")[1] for p in read_registry(root) if p.startswith("claims/") and p.count("/") == 2 and p != "claims/"}
+
+
+def site_paths(catalog) -> set[str]:
+    """The paths the current catalog publishes: pages, old ids (as redirects), and data files."""
+    paths = {"", "claims/", "sources/", "topics/", "timeline/", "glossary/", "methodology/", "about/", "tags/",
+             "feed.xml", "api/v1/claims.json", "api/v1/sources.json", "api/v1/claims.csv"}
+    paths |= {c.url for c in catalog.claims}
+    paths |= {f"claims/{alias}/" for c in catalog.claims for alias in c.aliases}
+    paths |= {s.page_url for s in catalog.sources}
+    paths |= {t.url for t in catalog.topics}
+    return paths

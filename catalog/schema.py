@@ -1,0 +1,117 @@
+"""JSON Schemas (draft 2020-12) for editors, generated from the data contract.
+
+Editors such as VS Code (with the YAML extension) read schemas/claim.schema.json through the
+`# yaml-language-server: $schema=...` line at the top of a claim file and then complete field
+names, show each field's help and underline mistakes while typing. scripts/generate.py writes the
+committed copies; tests/test_schema.py fails when they are stale.
+
+The schema is an aid, the validator (scripts/validate.py) is the judge. The rule here is that
+the schema never rejects a file the validator accepts:
+
+- Our loader reads every scalar as the text the contributor typed, so `verdict: true` is the
+  verdict "true" and `published: 2014` is the partial date "2014". An editor reads the same
+  YAML with YAML 1.2 types: `true` becomes a boolean and `2014` an integer. Each field therefore
+  also accepts the typed values whose text the validator accepts: booleans for the verdict, any
+  number or boolean for free text, whole numbers for ids and partial dates.
+- Dates stay strings with a pattern (YAML 1.2 has no date type). The pattern does not know the
+  calendar; the validator rejects 2023-02-30 and dates in the future.
+- Lengths are counted as the validator counts them, after trimming surrounding white space (and,
+  for one-line fields, counting each run of white space as one character), with patterns rather
+  than maxLength.
+- What needs other files (cited sources, topics, aliases, the primary-source rule) or the date
+  of today is left to the validator, and so is the ban on raw HTML.
+"""
+
+from __future__ import annotations
+
+from .contract import CLAIM_FIELDS, GLOSSARY_FIELDS, SOURCE_FIELDS, SOURCE_KINDS, VERDICTS, Field
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+SLUG = r"^\s*[a-z0-9]+(?:-[a-z0-9]+)*\s*$"
+FULL_DATE = r"^\s*\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\s*$"
+PARTIAL_DATE = r"^\s*\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?\s*$"
+URL = r"^\s*https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?\s*$"
+LANGUAGE = r"^\s*[a-z]{2,3}\s*$"
+SLUG_HINT = "lowercase ASCII letters, digits and single hyphens, e.g. joint-punishment"
+
+
+def text_pattern(limit: int | None, one_line: bool) -> str:
+    """Non-empty after trimming and at most limit characters as the validator counts them."""
+    if one_line:  # each inner run of white space counts as one character
+        return rf"^\s*(?:\S|\s+(?=\S)){{1,{limit}}}\s*$" if limit else r"\S"
+    return rf"^\s*\S(?:[\s\S]{{0,{limit - 2}}}\S)?\s*$" if limit else r"\S"
+
+
+def scalar_schema(f: Field) -> dict:
+    shape = f.shape
+    if shape in ("line", "text", "markdown"):
+        limit = f" of at most {f.max_length} characters" if f.max_length else ""
+        return {"type": ["string", "number", "boolean"], "pattern": text_pattern(f.max_length, shape == "line"),
+                "patternErrorMessage": f"Write non-empty text{limit}."}
+    if shape in ("slug", "claim-ref", "source-ref", "topic-ref"):
+        return {"anyOf": [{"type": "string", "pattern": SLUG}, {"type": "integer", "minimum": 0}, {"type": "boolean"}],
+                "patternErrorMessage": f"Use {SLUG_HINT}."}
+    if shape == "date":
+        return {"type": "string", "pattern": FULL_DATE, "patternErrorMessage": "Write the date as YYYY-MM-DD."}
+    if shape == "partial-date":
+        return {"anyOf": [{"type": "string", "pattern": PARTIAL_DATE}, {"type": "integer", "minimum": 1, "maximum": 9999}],
+                "patternErrorMessage": "Write the date as YYYY-MM-DD, YYYY-MM or YYYY."}
+    if shape == "url":
+        return {"type": "string", "pattern": URL, "patternErrorMessage": "Write a full http:// or https:// address."}
+    if shape == "language":
+        return {"type": "string", "pattern": LANGUAGE, "patternErrorMessage": "Use an ISO 639-1 code such as en or zh."}
+    if shape == "integer":
+        return {"anyOf": [{"type": "string", "pattern": r"^\s*\d{1,6}\s*$"}, {"type": "integer", "minimum": 0, "maximum": 999999}]}
+    if shape == "verdict":  # unquoted true/false arrive as booleans in the editor, as text in the validator
+        return {"enum": [v.slug for v in VERDICTS] + [True, False]}
+    if shape == "source-kind":
+        return {"enum": [k.slug for k in SOURCE_KINDS]}
+    raise ValueError(f"no schema for the shape {shape!r} of field {f.name!r}")
+
+
+def describe(f: Field) -> str:
+    words = ["Required." if f.required else "Optional.", f.help]
+    if f.max_length:
+        words.append(f"At most {f.max_length} characters.")
+    if f.shape == "verdict":
+        words.append("One of: " + "; ".join(f"{v.slug} ({v.definition})" for v in VERDICTS))
+    if f.shape == "source-kind":
+        words.append("One of: " + "; ".join(f"{k.slug} ({'primary' if k.primary else 'secondary'}: {k.definition})" for k in SOURCE_KINDS))
+    return " ".join(words)
+
+
+def field_schema(f: Field) -> dict:
+    if f.shape == "list":
+        schema = {"type": "array", "items": field_schema(f.item), "uniqueItems": True}
+        if f.required:
+            schema["minItems"] = 1
+    elif f.shape == "record":
+        schema = record_schema(f.fields)
+    else:
+        schema = scalar_schema(f)
+    return {"description": describe(f), **schema}
+
+
+def record_schema(fields: tuple[Field, ...]) -> dict:
+    return {
+        "type": "object",
+        "properties": {f.name: field_schema(f) for f in fields},
+        "required": [f.name for f in fields if f.required],
+        "additionalProperties": False,
+    }
+
+
+def document_schema(title: str, description: str, fields: tuple[Field, ...]) -> dict:
+    return {"$schema": DRAFT, "title": title, "description": description, **record_schema(fields)}
+
+
+SCHEMAS = {
+    "claim": ("A claim", "One file in claims/, named <id>.yaml. Generated from catalog/contract.py.", CLAIM_FIELDS),
+    "source": ("A source", "One file in sources/, named <id>.yaml. Generated from catalog/contract.py.", SOURCE_FIELDS),
+    "glossary": ("A glossary term", "One file in glossary/, named <id>.yaml. Generated from catalog/contract.py.", GLOSSARY_FIELDS),
+}
+
+
+def schemas() -> dict[str, dict]:
+    """Every schema by name: claim, source and glossary."""
+    return {name: document_schema(*spec) for name, spec in SCHEMAS.items()}

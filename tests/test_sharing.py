@@ -1,0 +1,200 @@
+"""Sharing a claim: link previews, share cards, ClaimReview, open data, feed and permalinks."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import feedparser
+import jsonschema
+import pytest
+from PIL import Image
+
+from catalog import export
+from catalog.permalinks import read_registry, site_paths
+from catalog.pipeline import read_catalog
+
+from conftest import ROOT, TODAY, VALID, copy_catalog
+from site_build import mkdocs_build, project_copy
+
+CLAIM_REVIEW_SCHEMA = json.loads((Path(__file__).parent / "schemas" / "claimreview.schema.json").read_text())
+
+
+class PreviewParser(HTMLParser):
+    """Reads a page the way a chat app's link-preview fetcher does: meta tags and JSON-LD."""
+
+    def __init__(self):
+        super().__init__()
+        self.meta, self.json_ld, self.canonical, self._in_ld, self.title = {}, [], None, False, ""
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "meta" and (attrs.get("property") or attrs.get("name")):
+            self.meta[attrs.get("property") or attrs.get("name")] = attrs.get("content")
+        elif tag == "link" and attrs.get("rel") == "canonical":
+            self.canonical = attrs["href"]
+        elif tag == "script" and attrs.get("type") == "application/ld+json":
+            self._in_ld = True
+            self.json_ld.append("")
+        elif tag == "title":
+            self._in_title = True
+
+    def handle_endtag(self, tag):
+        self._in_ld = self._in_ld and tag != "script"
+        self._in_title = self._in_title and tag != "title"
+
+    def handle_data(self, data):
+        if self._in_ld:
+            self.json_ld[-1] += data
+        if self._in_title:
+            self.title += data
+
+
+def preview(site: Path, path: str) -> PreviewParser:
+    parser = PreviewParser()
+    parser.feed((site / path / "index.html").read_text(encoding="utf-8"))
+    return parser
+
+
+def card_path(site: Path, url: str) -> Path:
+    return site / url.split("/", 3)[3]
+
+
+def test_every_claim_page_has_a_preview_with_the_fact_verdict_and_card(built_site):
+    catalog = read_catalog(ROOT).catalog
+    for claim in catalog.claims:
+        page = preview(built_site, f"claims/{claim.id}")
+        assert page.meta["og:title"] == page.meta["twitter:title"] == claim.fact
+        assert page.meta["og:description"] == f"{claim.verdict.label}: {claim.short_answer}"
+        assert page.meta["og:url"] == page.canonical == f"https://social-credit-checked.github.io/claims/{claim.id}/"
+        assert page.meta["og:site_name"] == "Social Credit, Checked"
+        assert page.meta["twitter:card"] == "summary_large_image"
+        with Image.open(card_path(built_site, page.meta["og:image"])) as card:
+            assert card.size == (1200, 630) and card.format == "PNG"
+
+
+def test_home_catalog_and_topic_pages_have_cards(built_site):
+    catalog = read_catalog(ROOT).catalog
+    for path in ["", "claims"] + [f"topics/{t.id}" for t in catalog.topics]:
+        page = preview(built_site, path)
+        assert card_path(built_site, page.meta["og:image"]).is_file(), path
+
+
+def test_each_claim_page_has_one_valid_claim_review(built_site):
+    catalog = read_catalog(ROOT).catalog
+    for claim in catalog.claims:
+        page = preview(built_site, f"claims/{claim.id}")
+        assert len(page.json_ld) == 1
+        review = json.loads(page.json_ld[0])
+        jsonschema.validate(review, CLAIM_REVIEW_SCHEMA, format_checker=jsonschema.FormatChecker())
+        assert review["claimReviewed"] == claim.claim
+        assert review["reviewRating"]["alternateName"] == claim.verdict.label
+        assert review["url"] == page.canonical
+
+
+def test_claim_review_schema_rejects_a_review_without_a_rating():
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"@context": "https://schema.org", "@type": "ClaimReview"}, CLAIM_REVIEW_SCHEMA)
+
+
+def test_claim_review_for_unproven_has_no_numeric_rating_and_appearances_when_known():
+    catalog = read_catalog(VALID, today=TODAY).catalog
+    claim = next(c for c in catalog.claims if c.id == "sample-claim")
+    review = export.claim_review(claim, "https://example.org/", "Site")
+    assert review["itemReviewed"]["firstAppearance"]["url"] == "https://example.org/story"
+    jsonschema.validate(review, CLAIM_REVIEW_SCHEMA)
+    claim.verdict = next(v for v in export.VERDICTS if v.slug == "unproven")
+    rating = export.claim_review(claim, "https://example.org/", "Site")["reviewRating"]
+    assert rating == {"@type": "Rating", "alternateName": "Unproven"}
+
+
+def test_open_data_matches_the_documented_fields(built_site):
+    catalog = read_catalog(ROOT).catalog
+    claims = json.loads((built_site / "api/v1/claims.json").read_text(encoding="utf-8"))
+    sources = json.loads((built_site / "api/v1/sources.json").read_text(encoding="utf-8"))
+    assert claims["version"] == sources["version"] == "v1"
+    assert [c["id"] for c in claims["claims"]] == [c.id for c in catalog.claims]
+    for record in claims["claims"]:
+        assert list(record) == [name for name, _, _ in export.API_FIELDS["claims"]]
+    for record in sources["sources"]:
+        assert list(record) == [name for name, _, _ in export.API_FIELDS["sources"]]
+    rows = list(csv.DictReader(io.StringIO((built_site / "api/v1/claims.csv").read_text(encoding="utf-8"))))
+    assert [r["id"] for r in rows] == [c.id for c in catalog.claims]
+
+
+def test_atom_feed_parses_and_lists_every_claim_by_review_date(built_site):
+    catalog = read_catalog(ROOT).catalog
+    feed = feedparser.parse((built_site / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert len(feed.entries) == len(catalog.claims)
+    by_id = {c.id: c for c in catalog.claims}
+    for entry in feed.entries:
+        claim = by_id[entry.link.rstrip("/").rsplit("/", 1)[1]]
+        assert entry.title == claim.fact
+        assert entry.updated.startswith(claim.last_reviewed.isoformat())
+
+
+HOSTILE_FACT = 'A "quoted" fact & <3 > 1 with 失信被执行人 and 😀'
+HOSTILE_ANSWER = 'Line one with "quotes" & ampersands, 1 < 2.\nLine two: 社会信用 &lt;b&gt; 😀'
+
+
+def test_hostile_text_still_gives_valid_meta_json_ld_and_feed(tmp_path):
+    catalog_root = copy_catalog(tmp_path / "catalog")
+    claim_file = catalog_root / "claims" / "sample-claim.yaml"
+    text = claim_file.read_text(encoding="utf-8")
+    text = text.replace("fact: There is no single national score.", f"fact: {json.dumps(HOSTILE_FACT, ensure_ascii=False)}")
+    text = text.replace("short_answer: No national score exists. Several lists do.",
+                        f"short_answer: {json.dumps(HOSTILE_ANSWER, ensure_ascii=False)}")
+    text = text.replace("claim: Everyone has a score.", 'claim: "Everyone\'s \\"score\\" <= 100 & 失信"')
+    claim_file.write_text(text, encoding="utf-8")
+    project = project_copy(tmp_path / "project", catalog_root)
+    for topic in ("codes", "blacklists", "local-pilots", "private-scores", "policy-timeline"):
+        (project / "docs" / "topics" / f"{topic}.md").write_text(f"---\ntitle: {topic}\nsummary: S.\norder: 2\n---\n\n# T\n")
+    built = mkdocs_build(project, tmp_path / "site")
+    assert built.returncode == 0, built.stdout + built.stderr
+    page = preview(tmp_path / "site", "claims/sample-claim")
+    assert page.meta["og:title"] == HOSTILE_FACT
+    assert page.meta["og:description"] == f"False: {HOSTILE_ANSWER}"
+    assert page.title == f"{HOSTILE_FACT} - Social Credit, Checked"
+    review = json.loads(page.json_ld[0])
+    assert review["claimReviewed"] == "Everyone's \"score\" <= 100 & 失信"
+    assert "</title>" not in page.json_ld[0] and "<" not in page.json_ld[0]
+    feed = feedparser.parse((tmp_path / "site" / "feed.xml").read_bytes())
+    assert not feed.bozo
+    entry = next(e for e in feed.entries if e.link.endswith("/sample-claim/"))
+    assert entry.title == HOSTILE_FACT
+
+
+def test_report_link_is_prefilled_with_the_claim_id(built_site):
+    catalog = read_catalog(ROOT).catalog
+    claim = catalog.claims[0]
+    html = (built_site / f"claims/{claim.id}/index.html").read_text(encoding="utf-8")
+    link = re.search(r'href="([^"]*issues/new[^"]*)"', html).group(1)
+    assert f"claim={claim.id}" in link and "template=report-error.yml" in link
+
+
+def test_every_registered_url_still_resolves(built_site):
+    registered = read_registry(ROOT)
+    assert registered, "permalinks.txt is empty"
+    for path in registered:
+        target = built_site / path
+        assert (target / "index.html").is_file() or target.is_file(), f"{path} was published and now returns 404"
+
+
+def test_every_published_url_is_registered():
+    catalog = read_catalog(ROOT).catalog
+    missing = site_paths(catalog) - set(read_registry(ROOT))
+    assert not missing, f"run `python scripts/permalinks.py --update` to register {sorted(missing)}"
+
+
+def test_old_ids_redirect_to_the_claim(built_site):
+    catalog = read_catalog(ROOT).catalog
+    for claim in catalog.claims:
+        for alias in claim.aliases:
+            html = (built_site / f"claims/{alias}/index.html").read_text(encoding="utf-8")
+            assert f'url=../{claim.id}/"' in html
