@@ -2,10 +2,15 @@
 VENV ?= .venv
 PYTHON := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve test build validate browser clean
+# Installs the named Debian packages that are missing (needs root, as on CI and fresh machines).
+apt_install = missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
+
+.PHONY: serve test build validate fonts browser clean
 
 $(STAMP): requirements.txt pyproject.toml
 	python3 -m venv $(VENV)
@@ -13,26 +18,33 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $(NODE_STAMP)
+
+## fonts: Debian's Noto CJK fonts, used to draw share cards during the build
+fonts:
+	@$(call apt_install,fonts-noto-cjk)
+
+## browser: Debian's Chromium and its driver, for the browser tests
+browser:
+	@$(call apt_install,chromium chromium-driver fonts-noto-cjk)
+
 ## serve: set up and serve the site on http://127.0.0.1:8000 with live reload
-serve: $(STAMP)
+serve: $(STAMP) fonts
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 ## build: build the site into site/ (strict: any warning or catalog error fails)
-build: $(STAMP)
+build: $(STAMP) fonts
 	$(VENV)/bin/mkdocs build --strict --site-dir site
 
-## validate: check every claim, source and topic file and print every problem
+## validate: check every claim, source, topic and glossary file and print every problem
 validate: $(STAMP)
 	$(PYTHON) scripts/validate.py
 
-## browser: install Debian's Chromium and its driver for the browser tests
-browser:
-	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
-	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk)
-
 ## test: set up and run every test, browser tests included
-test: $(STAMP) browser
+test: $(STAMP) $(NODE_STAMP) browser
 	$(PYTHON) -m pytest
 
 clean:
-	rm -rf $(VENV) site .pytest_cache .hypothesis
+	rm -rf $(VENV) node_modules site .pytest_cache .hypothesis .cache

@@ -8,7 +8,6 @@ related claims, aliases, the primary-source rule and the change log.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -16,19 +15,13 @@ from datetime import date
 from .contract import KIND_BY_SLUG, VERDICT_BY_SLUG, Field
 from .diagnostics import Diagnostic
 from .loader import Node
+from .safety import ATTRIBUTE_LIST, HTML_TAG, is_unsafe_link, link_targets, scheme
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FULL_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$")
-HTML_TAG = re.compile(r"<\s*[A-Za-z!/?][^\s>]*")
-ATTRIBUTE_LIST = re.compile(r"\{\s*[:#.]|\{\s*[A-Za-z_-]+\s*=")
-MARKDOWN_LINK_TARGETS = (
-    re.compile(r"\]\(\s*<?([^)>]*)"),  # [text](target) and ![alt](target)
-    re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+)", re.MULTILINE),  # [label]: target
-)
-SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 YAML_BOOLEAN_WORDS = {"yes", "no", "on", "off", "y", "n"}
 
 
@@ -132,24 +125,11 @@ def _text(ctx: Context, node: Node, f: Field, label: str, markdown: bool = False
         ctx.report(node, "SC107", f"'{label}' contains an attribute list ({ATTRIBUTE_LIST.search(text).group(0)!r}); remove the braces")
         ok = False
     if markdown:
-        for target in _link_targets(text):
-            scheme = _scheme(target)
-            if scheme is not None and scheme not in ("http", "https"):
-                ctx.report(node, "SC108", f"'{label}' links to a {scheme}: address; links must be http(s) URLs or pages of this site")
+        for target in link_targets(text):
+            if is_unsafe_link(target):
+                ctx.report(node, "SC108", f"'{label}' links to a {scheme(target)}: address; links must be http(s) URLs or pages of this site")
                 ok = False
     return text if ok else None
-
-
-def _link_targets(text: str) -> list[str]:
-    return [m.group(1) for pattern in MARKDOWN_LINK_TARGETS for m in pattern.finditer(text)]
-
-
-def _scheme(target: str) -> str | None:
-    """The scheme a browser would see, after Markdown escapes and HTML entities are undone."""
-    decoded = html.unescape(target.replace("\\", ""))
-    decoded = "".join(ch for ch in decoded if ord(ch) > 0x20)
-    match = SCHEME.match(decoded)
-    return match.group(1).lower() if match else None
 
 
 def _date(ctx: Context, node: Node, label: str, partial: bool) -> str | date | None:

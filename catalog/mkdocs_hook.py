@@ -8,6 +8,7 @@ points each generated page's edit link at its YAML file.
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 from pathlib import Path
@@ -98,6 +99,9 @@ def _register_redirects(catalog, config) -> None:
 def on_page_markdown(markdown: str, page, config, files) -> str:
     catalog, site = _state["catalog"], _state["site"]
     src = page.file.src_uri
+    if page.meta.get("title"):
+        # Material prints page titles into the HTML unescaped; escape them once here.
+        page.meta["title"] = page.title = html.escape(str(page.meta["title"]), quote=True)
     if src in _state["edit_paths"]:
         page.edit_url = config.edit_uri.replace("/docs/", "/", 1) + _state["edit_paths"][src]
     claim = _state["pages"].get(src)

@@ -1,7 +1,7 @@
 """The registry of every URL the site has ever published, so that no shared link ever breaks.
 
 permalinks.txt (at the repository root) lists one site path per line, such as
-`claims/single-national-score/`. A test fails when a listed path is neither built nor
+`/claims/single-national-score/` (the home page is `/`). A test fails when a listed path is neither built nor
 redirected, and when the build publishes a path the registry does not list yet (run
 `python scripts/permalinks.py --update` to add it). Ids listed there can never be reused.
 """
@@ -28,7 +28,7 @@ def write_registry(root: Path, paths: set[str]) -> None:
 
 def published_claim_ids(root: Path) -> set[str]:
     """Every claim id that has ever had a page, including retired and renamed ones."""
-    return {p.split("/")[1] for p in read_registry(root) if p.startswith("claims/") and p.count("/") == 2 and p != "claims/"}
+    return {p.split("/")[2] for p in read_registry(root) if p.startswith("/claims/") and p.count("/") == 3 and p != "/claims/"}
 
 
 def site_paths(catalog) -> set[str]:
@@ -39,4 +39,4 @@ def site_paths(catalog) -> set[str]:
     paths |= {f"claims/{alias}/" for c in catalog.claims for alias in c.aliases}
     paths |= {s.page_url for s in catalog.sources}
     paths |= {t.url for t in catalog.topics}
-    return paths
+    return {"/" + path for path in paths}

@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 
 from .contract import SOURCE_KINDS, VERDICTS, Verdict
 from .models import Catalog, Claim, Source, Topic
+from .safety import disarm_links
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,8 @@ def inline(text: str) -> str:
 
 
 def trusted_markdown(text: str) -> str:
-    """Contributor Markdown with raw HTML and attribute lists disarmed."""
-    return text.replace("<", "&lt;").replace("{", "\\{")
+    """Contributor Markdown with raw HTML, attribute lists and unsafe links disarmed."""
+    return disarm_links(text).replace("<", "&lt;").replace("{", "\\{")
 
 
 def front_matter(**fields) -> str:

@@ -40,8 +40,21 @@ def project_copy(destination: Path, catalog_root: Path | None = None) -> Path:
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files; a missing path gets the site's 404 page, as on GitHub Pages."""
+
     def log_message(self, *args) -> None:
         pass
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.exists():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
 
 class StaticServer:

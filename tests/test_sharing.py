@@ -182,7 +182,7 @@ def test_every_registered_url_still_resolves(built_site):
     registered = read_registry(ROOT)
     assert registered, "permalinks.txt is empty"
     for path in registered:
-        target = built_site / path
+        target = built_site / path.lstrip("/")
         assert (target / "index.html").is_file() or target.is_file(), f"{path} was published and now returns 404"
 
 

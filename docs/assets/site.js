@@ -1,5 +1,6 @@
-// Copy buttons on claim pages: "Copy link" and "Copy short answer".
-// The buttons stay hidden without JavaScript; the link and the answer are on the page anyway.
+// Small page behaviours: the copy buttons on claim pages ("Copy link", "Copy short answer"),
+// which stay hidden without JavaScript (the link and the answer are on the page anyway), and
+// keyboard access to tables that scroll sideways on narrow screens.
 (function () {
   function copy(text) {
     if (navigator.clipboard && window.isSecureContext) {
@@ -17,7 +18,16 @@
     return ok ? Promise.resolve() : Promise.reject(new Error("copy failed"));
   }
 
+  function makeScrollingTablesFocusable() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap, index) {
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", "Table " + (index + 1) + " (scrolls sideways)");
+    });
+  }
+
   function setUp() {
+    makeScrollingTablesFocusable();
     document.querySelectorAll("[data-share]").forEach(function (box) {
       var status = box.querySelector(".share-status");
       box.hidden = false;

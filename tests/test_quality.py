@@ -1,0 +1,160 @@
+"""Quality in real Chromium: accessibility (axe-core), no third-party requests, pages readable
+without JavaScript, no script injection, keyboard operation and a helpful 404 page."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from catalog import pipeline
+from catalog.pipeline import read_catalog
+
+from conftest import ROOT, TODAY, VALID, copy_catalog
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "mobile": {"width": 390, "height": 844}}
+
+
+def audited_pages():
+    catalog = read_catalog(ROOT).catalog
+    claims = [c for c in catalog.claims][:: max(1, len(catalog.claims) // 3)][:3]
+    return (["", "claims/", "methodology/", "glossary/", "timeline/", f"sources/{catalog.sources[0].id}/", "no-such-page/"]
+            + [f"topics/{t.id}/" for t in catalog.topics] + [f"claims/{c.id}/" for c in claims])
+
+
+@pytest.fixture(scope="module")
+def pages():
+    return audited_pages()
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_axe_finds_no_violations(chromium, served_site, pages, viewport):
+    assert AXE.is_file(), "axe-core is missing: run `make test`, which installs node_modules"
+    context = chromium.new_context(viewport=VIEWPORTS[viewport])
+    page = context.new_page()
+    failures = {}
+    for path in pages:
+        page.goto(served_site + path, wait_until="load")
+        page.add_script_tag(path=str(AXE))
+        violations = page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))")
+        if violations:
+            failures[path] = violations
+    context.close()
+    assert failures == {}
+
+
+def test_pages_request_only_this_host(chromium, served_site, pages):
+    page = chromium.new_page()
+    requested = []
+    page.on("request", lambda request: requested.append((page.url, request.url)))
+    for path in pages:
+        page.goto(served_site + path, wait_until="networkidle")
+    page.close()
+    foreign = [(at, url) for at, url in requested if urlsplit(url).hostname not in ("127.0.0.1", None)]
+    assert foreign == []
+    assert any("search" in url and url.endswith(".js") for _, url in requested), "the search worker never loaded"
+
+
+def test_catalog_lists_every_claim_without_javascript(chromium, served_site):
+    catalog = read_catalog(ROOT).catalog
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served_site + "claims/")
+    assert page.locator(".claim-item").count() == len(catalog.claims)
+    assert page.locator("[data-claim-filters]").is_hidden()
+    context.close()
+
+
+def test_not_found_page_offers_search_and_ways_in(chromium, served_site):
+    page = chromium.new_page()
+    response = page.goto(served_site + "claims/a-claim-that-never-existed/")
+    assert response.status == 404
+    assert page.locator("h1").inner_text() == "Page not found"
+    page.fill("#not-found-query", "score")
+    page.press("#not-found-query", "Enter")
+    page.wait_for_url("**/claims/?q=score")
+    assert page.locator("#filter-text").input_value() == "score"
+    page.close()
+
+
+def test_filters_are_operable_by_keyboard_and_recorded_in_the_url(chromium, served_site):
+    catalog = read_catalog(ROOT).catalog
+    verdict = catalog.claims[0].verdict
+    page = chromium.new_page()
+    page.goto(served_site + "claims/")
+    page.focus("#filter-verdict")
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    page.select_option("#filter-verdict", verdict.slug)
+    expected = sum(1 for c in catalog.claims if c.verdict is verdict)
+    assert page.locator(".claim-item:visible").count() == expected
+    assert f"verdict={verdict.slug}" in page.url
+    page.goto(page.url)  # the shared address restores the filter
+    assert page.locator(".claim-item:visible").count() == expected
+    page.close()
+
+
+def test_copy_buttons_work_from_the_keyboard(chromium, served_site):
+    claim = read_catalog(ROOT).catalog.claims[0]
+    context = chromium.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(served_site + f"claims/{claim.id}/")
+    button = page.get_by_role("button", name="Copy short answer")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent") == "Copy short answer":
+            break
+    assert page.evaluate("document.activeElement.textContent") == "Copy short answer"
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('.share-status').textContent === 'Copied.'")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith(f"{claim.verdict.label}: ") and copied.endswith(f"/claims/{claim.id}/")
+    assert button.is_visible()
+    context.close()
+
+
+HOSTILE = {
+    "fact": 'Fact <script>window.pwned = "fact"</script> &lt;b&gt; done',
+    "claim": '<img src=x onerror="window.pwned = \'claim\'"> claim',
+    "short_answer": '<svg onload="window.pwned = 1"></svg> &amp; answer',
+    "explanation": ('Text [click](javascript:window.pwned=2) and [entity](javascript&#58;window.pwned=3)\n\n'
+                    '<script>window.pwned = 4</script>\n\nParagraph\n{: onclick="window.pwned = 5" }'),
+}
+
+
+def test_injected_text_never_runs_and_reads_as_text(chromium, tmp_path, monkeypatch):
+    """Bypass the checks (which reject all of this) to test that rendering alone is safe."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from site_build import StaticServer, project_copy
+
+    real = read_catalog(VALID, today=TODAY)
+    claim = next(c for c in real.catalog.claims if c.id == "sample-claim")
+    for field, text in HOSTILE.items():
+        setattr(claim, field, text)
+    claim.citations[0].source.title = '"><script>window.pwned = 6</script>'
+    monkeypatch.setattr(pipeline, "read_catalog", lambda root, today=None: real)
+    project = project_copy(tmp_path / "project", copy_catalog(tmp_path / "catalog"))
+    for topic in ("codes", "blacklists", "local-pilots", "private-scores", "policy-timeline"):
+        (project / "docs" / "topics" / f"{topic}.md").write_text(f"---\ntitle: {topic}\nsummary: S.\norder: 2\n---\n\n# T\n")
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=False)
+    build(config)
+    page = chromium.new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    with StaticServer(tmp_path / "site") as server:
+        for path in ("claims/sample-claim/", "claims/", "sources/sample-law/"):
+            page.goto(server.url + path, wait_until="networkidle")
+            for link in page.locator("article a").all():
+                href = link.get_attribute("href") or ""
+                assert not href.strip().lower().startswith(("javascript", "data", "vbscript")), href
+            assert page.evaluate("window.pwned") is None, path
+        page.goto(server.url + "claims/sample-claim/", wait_until="networkidle")
+        assert page.locator("h1").inner_text() == 'Fact <script>window.pwned = "fact"</script> &lt;b&gt; done'
+        assert "<img src=x onerror=" in page.locator("blockquote").inner_text()
+        assert page.locator("article script:not([type='application/ld+json'])").count() == 0
+        assert page.locator("article [onclick], article [onerror], article [onload]").count() == 0
+    assert dialogs == []
+    page.close()
