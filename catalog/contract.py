@@ -41,7 +41,7 @@ SOURCE_KINDS: tuple[SourceKind, ...] = (
     SourceKind("law", "Law or regulation", True, "A statute, regulation, policy document or official notice."),
     SourceKind("court", "Court document", True, "A judicial interpretation, court rule or judgment."),
     SourceKind("standard", "Standard", True, "A national or sector standard."),
-    SourceKind("official-data", "Official data", True, "Statistics, registers or portals published by a state body."),
+    SourceKind("official-data", "Official data", True, "Statistics, registers, portals and official statements published by a state body."),
     SourceKind("translation", "Translation", True, "A translation of a primary document; it counts as primary."),
     SourceKind("research", "Research", False, "Academic or think-tank analysis."),
     SourceKind("journalism", "Journalism", False, "News reporting, features and opinion pieces."),

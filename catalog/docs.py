@@ -46,7 +46,14 @@ def source_kind_table() -> str:
     return "\n".join(["| Kind | Name | Counts as | Meaning |", "| --- | --- | --- | --- |", *rows]) + "\n"
 
 
+def home_topics(catalog) -> str:
+    """The topic list on the home page (links are relative to the site root)."""
+    return "\n".join(f"- **[{inline(t.title)}](topics/{t.id}.md)** ({len(t.claims)} claims): {inline(t.summary)}"
+                     for t in catalog.topics) + "\n"
+
+
 MARKERS = {
+    "home-topics": home_topics,
     "verdict-scale": lambda catalog: verdict_scale(),
     "check-codes": lambda catalog: check_code_table(),
     "claim-fields": lambda catalog: field_table(CLAIM_FIELDS),
