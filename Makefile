@@ -10,7 +10,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 apt_install = missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
 
-.PHONY: serve test build validate fonts browser clean
+.PHONY: serve test build validate fonts browser clean new-claim generate check-links
 
 $(STAMP): requirements.txt pyproject.toml
 	python3 -m venv $(VENV)
@@ -45,6 +45,18 @@ validate: $(STAMP)
 ## test: set up and run every test, browser tests included
 test: $(STAMP) $(NODE_STAMP) browser
 	$(PYTHON) -m pytest
+
+## new-claim: write claims/<id>.yaml from the template: make new-claim CLAIM="..." TOPIC=scope [ID=...] (asks when omitted)
+new-claim: $(STAMP)
+	$(PYTHON) scripts/new_claim.py $(if $(CLAIM),--claim "$$CLAIM") $(if $(TOPIC),--topic "$$TOPIC") $(if $(ID),--id "$$ID")
+
+## generate: rewrite the schemas, templates and CONTRIBUTING.md from catalog/contract.py and docs/contributing.md
+generate: $(STAMP)
+	$(PYTHON) scripts/generate.py
+
+## check-links: request every source url and archive_url (needs the network; the weekly workflow runs it)
+check-links: $(STAMP)
+	$(PYTHON) scripts/check_links.py
 
 clean:
 	rm -rf $(VENV) node_modules site .pytest_cache .hypothesis .cache

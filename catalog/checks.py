@@ -18,8 +18,8 @@ from .loader import Node
 from .safety import ATTRIBUTE_LIST, HTML_TAG, is_unsafe_link, link_targets, scheme
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-FULL_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+FULL_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
+PARTIAL_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$")
 YAML_BOOLEAN_WORDS = {"yes", "no", "on", "off", "y", "n"}
@@ -141,7 +141,7 @@ def _date(ctx: Context, node: Node, label: str, partial: bool) -> str | date | N
         return None
     year, month, day = (int(part) if part else None for part in match.groups())
     try:
-        exact = date(year, month or 1, day or 1)
+        exact = date(year, 1 if month is None else month, 1 if day is None else day)
     except ValueError:
         ctx.report(node, "SC109", f"'{label}' is {text!r}, which is not a day of the calendar")
         return None
@@ -186,7 +186,7 @@ SCALAR_CHECKS = {
     "source-ref": lambda ctx, node, f, label: _pattern(ctx, node, label, SLUG, "SC112", SLUG_EXPLAIN),
     "topic-ref": lambda ctx, node, f, label: _pattern(ctx, node, label, SLUG, "SC112", SLUG_EXPLAIN),
     "language": lambda ctx, node, f, label: _pattern(ctx, node, label, LANGUAGE, "SC104", "use an ISO 639-1 code such as en or zh"),
-    "integer": lambda ctx, node, f, label: _pattern(ctx, node, label, re.compile(r"^\d{1,6}$"), "SC114", "write a whole number"),
+    "integer": lambda ctx, node, f, label: _pattern(ctx, node, label, re.compile(r"^[0-9]{1,6}$"), "SC114", "write a whole number"),
     "verdict": lambda ctx, node, f, label: _enum(ctx, node, label, VERDICT_BY_SLUG, "verdict"),
     "source-kind": lambda ctx, node, f, label: _enum(ctx, node, label, KIND_BY_SLUG, "source kind"),
 }

@@ -84,7 +84,8 @@ def share_buttons(claim: Claim, site: Site) -> str:
 
 
 def claim_page(claim: Claim, site: Site) -> str:
-    out = [front_matter(title=claim.fact, description=f"{claim.verdict.label}: {claim.short_answer}", tags=claim.tags)]
+    out = [front_matter(title=claim.fact, description=f"{claim.verdict.label}: {claim.short_answer}",
+                        tags=claim.tags, search={"boost": 2})]  # claims rank above the sources they cite
     out.append(f"# {inline(claim.fact)} {{#fact}}\n")
     out.append(f"**Verdict:** {verdict_badge(claim.verdict, '../')}\n{{ .claim-verdict }}\n")
     out.append(f"{inline(claim.short_answer)}\n{{ .short-answer #short-answer }}\n")

@@ -39,7 +39,9 @@ def text_pattern(limit: int | None, one_line: bool) -> str:
     """Non-empty after trimming and at most limit characters as the validator counts them."""
     if one_line:  # each inner run of white space counts as one character
         return rf"^\s*(?:\S|\s+(?=\S)){{1,{limit}}}\s*$" if limit else r"\S"
-    return rf"^\s*\S(?:[\s\S]{{0,{limit - 2}}}\S)?\s*$" if limit else r"\S"
+    if not limit:
+        return r"\S"
+    return rf"^\s*\S(?:[\s\S]{{0,{limit - 2}}}\S)?\s*$" if limit > 1 else r"^\s*\S\s*$"
 
 
 def scalar_schema(f: Field) -> dict:
@@ -49,13 +51,13 @@ def scalar_schema(f: Field) -> dict:
         return {"type": ["string", "number", "boolean"], "pattern": text_pattern(f.max_length, shape == "line"),
                 "patternErrorMessage": f"Write non-empty text{limit}."}
     if shape in ("slug", "claim-ref", "source-ref", "topic-ref"):
-        return {"anyOf": [{"type": "string", "pattern": SLUG}, {"type": "integer", "minimum": 0}, {"type": "boolean"}],
-                "patternErrorMessage": f"Use {SLUG_HINT}."}
+        return {"anyOf": [{"type": "string", "pattern": SLUG, "patternErrorMessage": f"Use {SLUG_HINT}."},
+                          {"type": "integer", "minimum": 0}, {"type": "boolean"}]}
     if shape == "date":
         return {"type": "string", "pattern": FULL_DATE, "patternErrorMessage": "Write the date as YYYY-MM-DD."}
     if shape == "partial-date":
-        return {"anyOf": [{"type": "string", "pattern": PARTIAL_DATE}, {"type": "integer", "minimum": 1, "maximum": 9999}],
-                "patternErrorMessage": "Write the date as YYYY-MM-DD, YYYY-MM or YYYY."}
+        return {"anyOf": [{"type": "string", "pattern": PARTIAL_DATE, "patternErrorMessage": "Write the date as YYYY-MM-DD, YYYY-MM or YYYY."},
+                          {"type": "integer", "minimum": 1, "maximum": 9999}]}
     if shape == "url":
         return {"type": "string", "pattern": URL, "patternErrorMessage": "Write a full http:// or https:// address."}
     if shape == "language":

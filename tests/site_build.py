@@ -33,10 +33,24 @@ def project_copy(destination: Path, catalog_root: Path | None = None) -> Path:
     for folder in ("claims", "sources", "glossary"):
         if (source / folder).exists():
             shutil.copytree(source / folder, destination / folder)
-    if catalog_root is not None and (catalog_root / "docs" / "topics").exists():
-        shutil.rmtree(destination / "docs" / "topics")
-        shutil.copytree(catalog_root / "docs" / "topics", destination / "docs" / "topics")
+    if catalog_root is not None:
+        _use_fixture_pages(destination, catalog_root)
     return destination
+
+
+def _use_fixture_pages(destination: Path, catalog_root: Path) -> None:
+    """Swap in the fixture's topics, stub the other topics the nav names, and a plain home page
+    (the real home page links to real claims)."""
+    topics = destination / "docs" / "topics"
+    nav_topics = [p.name for p in topics.glob("*.md")]
+    shutil.rmtree(topics)
+    if (catalog_root / "docs" / "topics").exists():
+        shutil.copytree(catalog_root / "docs" / "topics", topics)
+    topics.mkdir(exist_ok=True)
+    for name in nav_topics:
+        if not (topics / name).exists():
+            (topics / name).write_text(f"---\ntitle: {name[:-3]}\nsummary: A stub topic.\norder: 9\n---\n\n# Stub\n")
+    (destination / "docs" / "index.md").write_text("# Home\n\nA test catalog.\n")
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

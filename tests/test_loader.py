@@ -59,3 +59,10 @@ def test_complex_keys_are_reported():
 def test_deeply_nested_input_is_a_diagnostic_not_a_crash():
     loaded = load("a: " + "[" * 5000 + "]" * 5000 + "\n")
     assert loaded.root is not None or loaded.diagnostics
+
+
+def test_month_and_day_zero_and_non_ascii_digits_are_not_dates(fixture_catalog):
+    story = "title: S\npublisher: P\nurl: https://example.org/s\nkind: journalism\nlanguage: en\npublished: {}\n"
+    for value in ("2019-00", "2026-01-00", "２０１９"):
+        result = fixture_catalog(files={"sources/extra-story.yaml": story.format(value)})
+        assert [d.code for d in result.diagnostics] == ["SC109"], value

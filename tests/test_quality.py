@@ -137,8 +137,6 @@ def test_injected_text_never_runs_and_reads_as_text(chromium, tmp_path, monkeypa
     claim.citations[0].source.title = '"><script>window.pwned = 6</script>'
     monkeypatch.setattr(pipeline, "read_catalog", lambda root, today=None: real)
     project = project_copy(tmp_path / "project", copy_catalog(tmp_path / "catalog"))
-    for topic in ("codes", "blacklists", "local-pilots", "private-scores", "policy-timeline"):
-        (project / "docs" / "topics" / f"{topic}.md").write_text(f"---\ntitle: {topic}\nsummary: S.\norder: 2\n---\n\n# T\n")
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=False)
     build(config)
     page = chromium.new_page()

@@ -153,8 +153,6 @@ def test_hostile_text_still_gives_valid_meta_json_ld_and_feed(tmp_path):
     text = text.replace("claim: Everyone has a score.", 'claim: "Everyone\'s \\"score\\" <= 100 & 失信"')
     claim_file.write_text(text, encoding="utf-8")
     project = project_copy(tmp_path / "project", catalog_root)
-    for topic in ("codes", "blacklists", "local-pilots", "private-scores", "policy-timeline"):
-        (project / "docs" / "topics" / f"{topic}.md").write_text(f"---\ntitle: {topic}\nsummary: S.\norder: 2\n---\n\n# T\n")
     built = mkdocs_build(project, tmp_path / "site")
     assert built.returncode == 0, built.stdout + built.stderr
     page = preview(tmp_path / "site", "claims/sample-claim")

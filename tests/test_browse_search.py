@@ -1,0 +1,137 @@
+"""Browsing and search in Chromium: English and Chinese queries find the right claims, and
+home -> topic -> claim -> related claim -> back works with the keyboard alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalog.pipeline import read_catalog
+
+from conftest import ROOT
+
+SEARCHES = {
+    "失信被执行人": "children-on-blacklist",
+    "统一社会信用代码": "every-company-has-social-credit-code",
+    "jaywalking": "jaywalking-lowers-score",
+    "Sesame": "sesame-credit-government-score",
+}
+
+
+@pytest.fixture(scope="module")
+def search_page(chromium, served_site):
+    page = chromium.new_page()
+    page.goto(served_site, wait_until="networkidle")
+    yield page
+    page.close()
+
+
+FOUND = "id => [...document.querySelectorAll('.md-search-result__link')].some(a => a.href.includes('/claims/' + id + '/'))"
+
+
+def search(page, query: str, claim_id: str) -> None:
+    """Type a query into Material's search box and wait until claim_id is among the results."""
+    page.keyboard.press("/")
+    box = page.locator(".md-search__input")
+    box.fill(query)
+    box.press("End")  # Material reads the query on keyup; filled text fires none
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    for _ in range(30):  # results render in pages as the list scrolls
+        if page.evaluate(FOUND, claim_id):
+            break
+        page.evaluate("document.querySelector('.md-search__scrollwrap').scrollTop = 1e9")
+        page.wait_for_timeout(200)
+    assert page.evaluate(FOUND, claim_id), f"{query!r} did not find claims/{claim_id}/"
+    page.keyboard.press("Escape")
+
+
+@pytest.mark.parametrize("query,claim_id", SEARCHES.items())
+def test_search_finds_the_expected_claim(search_page, query, claim_id):
+    search(search_page, query, claim_id)
+
+
+def test_claims_are_found_by_their_old_ids(chromium, tmp_path):
+    """The real catalog has no renamed claim yet, so a fixture catalog with an old id is built."""
+    from conftest import VALID, copy_catalog
+    from site_build import StaticServer, mkdocs_build, project_copy
+
+    project = project_copy(tmp_path / "project", copy_catalog(tmp_path / "catalog"))
+    built = mkdocs_build(project, tmp_path / "site")
+    assert built.returncode == 0, built.stdout + built.stderr
+    page = chromium.new_page()
+    with StaticServer(tmp_path / "site") as server:
+        page.goto(server.url, wait_until="networkidle")
+        search(page, "old-sample-claim", "sample-claim")
+    page.close()
+
+
+def tab_to(page, css: str, limit: int = 200) -> None:
+    """Press Tab until the focused element matches css."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("css => document.activeElement && document.activeElement.matches(css)", css):
+            assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+            return
+    raise AssertionError(f"could not reach {css} with Tab")
+
+
+def test_keyboard_only_journey_home_topic_claim_related_and_back(chromium, served_site):
+    catalog = read_catalog(ROOT).catalog
+    topic = catalog.topics[0]
+    claim = topic.claims[0]
+    related = claim.related[0]
+    page = chromium.new_page()
+    page.goto(served_site, wait_until="networkidle")
+    tab_to(page, f"article a[href='topics/{topic.id}/']")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/topics/{topic.id}/")
+    tab_to(page, f"article a[href='../../claims/{claim.id}/']")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/claims/{claim.id}/")
+    assert page.locator("h1").inner_text() == claim.fact
+    tab_to(page, f"#related ~ ul a[href='../{related.id}/']")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/claims/{related.id}/")
+    # Alt+Left is handled by the browser's own window, which headless Chromium does not have.
+    page.go_back()
+    page.wait_for_url(f"**/claims/{claim.id}/")
+    assert page.locator("h1").inner_text() == claim.fact
+    page.close()
+
+
+def test_sidebar_lists_topics_and_pages_not_claims(chromium, served_site):
+    catalog = read_catalog(ROOT).catalog
+    page = chromium.new_page()
+    page.goto(served_site + "methodology/")
+    links = page.locator("nav.md-nav--primary a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    assert any("topics/" in href for href in links)
+    assert not any(f"claims/{c.id}/" in href for c in catalog.claims for href in links)
+    page.close()
+
+
+def test_related_claims_are_never_empty_when_the_topic_has_others():
+    catalog = read_catalog(ROOT).catalog
+    for claim in catalog.claims:
+        if len(claim.topic.claims) > 1:
+            assert claim.related, claim.id
+        declared = claim.declared_related
+        assert claim.related[: len(declared)] == declared
+
+
+def test_glossary_and_timeline_link_to_claims(built_site):
+    catalog = read_catalog(ROOT).catalog
+    glossary = (built_site / "glossary" / "index.html").read_text(encoding="utf-8")
+    timeline = (built_site / "timeline" / "index.html").read_text(encoding="utf-8")
+    for term in catalog.glossary:
+        for claim in term.claims:
+            assert f"../claims/{claim.id}/" in glossary
+    for source in catalog.milestones:
+        for claim in source.cited_by:
+            assert f"../claims/{claim.id}/" in timeline
+    assert len(catalog.milestones) >= 10
+
+
+def test_tags_index_links_every_tag(built_site):
+    catalog = read_catalog(ROOT).catalog
+    tags_page = (built_site / "tags" / "index.html").read_text(encoding="utf-8")
+    for tag in {t for c in catalog.claims for t in c.tags}:
+        assert tag in tags_page, tag
