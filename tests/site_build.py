@@ -1,15 +1,14 @@
-"""Build a site with MkDocs into a folder and serve a folder on 127.0.0.1, for the tests."""
+"""Build a site with MkDocs into a folder, or a throw-away copy of the project, for the tests."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
+
+from catalog.static_server import StaticServer  # noqa: F401  (the tests import it from here)
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
@@ -52,38 +51,3 @@ def _use_fixture_pages(destination: Path, catalog_root: Path) -> None:
             (topics / name).write_text(f"---\ntitle: {name[:-3]}\nsummary: A stub topic.\norder: 9\n---\n\n# Stub\n")
     (destination / "docs" / "index.md").write_text("# Home\n\nA test catalog.\n")
 
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves files; a missing path gets the site's 404 page, as on GitHub Pages."""
-
-    def log_message(self, *args) -> None:
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.exists():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
-class StaticServer:
-    """Serves a built site on 127.0.0.1 on a free port until stopped."""
-
-    def __init__(self, folder: Path):
-        handler = functools.partial(QuietHandler, directory=str(folder))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    def __enter__(self) -> "StaticServer":
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
