@@ -17,7 +17,7 @@ SEARCHES = {
 }
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def search_page(chromium, served_site):
     page = chromium.new_page()
     page.goto(served_site, wait_until="networkidle")
@@ -32,6 +32,7 @@ def search(page, query: str, claim_id: str) -> None:
     """Type a query into Material's search box and wait until claim_id is among the results."""
     page.keyboard.press("/")
     box = page.locator(".md-search__input")
+    box.wait_for(state="visible")
     box.fill(query)
     box.press("End")  # Material reads the query on keyup; filled text fires none
     page.wait_for_selector(".md-search-result__item", timeout=15000)
