@@ -10,7 +10,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 apt_install = missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
 
-.PHONY: serve test build validate fonts browser clean new-claim generate check-links
+.PHONY: serve test build validate fonts browser clean new-claim generate check-links bench
 
 $(STAMP): requirements.txt pyproject.toml
 	python3 -m venv $(VENV)
@@ -57,6 +57,10 @@ generate: $(STAMP)
 ## check-links: request every source url and archive_url (needs the network; the weekly workflow runs it)
 check-links: $(STAMP)
 	$(PYTHON) scripts/check_links.py
+
+## bench: time the build with 100, 1,000 and 10,000 synthetic claims against the scale targets (slow; CI runs --sizes 100 through the tests)
+bench: $(STAMP) fonts
+	$(PYTHON) scripts/bench_build.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules site .pytest_cache .hypothesis .cache

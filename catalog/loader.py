@@ -92,36 +92,37 @@ class _TreeBuilder:
         self.diagnostics.append(Diagnostic(self.path, line, column, code, message))
 
     def feed(self, event) -> None:
-        if isinstance(event, yaml.DocumentStartEvent):
+        # Dispatch on the exact event class, most frequent first: this loop runs once per value
+        # of every file, so it avoids isinstance chains and property calls.
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            if event.anchor is not None or (event.tag not in (None, "!") and not (event.implicit[0] or event.implicit[1])):
+                self._report_anchor_and_tag(event)
+            mark, text = event.start_mark, event.value
+            plain = event.style is None or event.style == ""
+            self._attach(Node(None if plain and text in EMPTY_PLAIN else text, mark.line + 1, mark.column + 1))
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            if event.anchor is not None or (event.tag not in (None, "!") and not event.implicit):
+                self._report_anchor_and_tag(event)
+            mark = event.start_mark
+            value = {} if kind is yaml.MappingStartEvent else []
+            self.stack.append((Node(value, mark.line + 1, mark.column + 1), [None]))
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            self._attach(self.stack.pop()[0])
+        elif kind is yaml.AliasEvent:
+            self.report(event.start_mark, "SC004", f"alias *{event.anchor} is not allowed; write the value out in full")
+            self._attach(Node(None, *_position(event.start_mark), reported=True))
+        elif kind is yaml.DocumentStartEvent:
             self.documents += 1
             if self.documents == 2:
                 self.report(event.start_mark, "SC006", "the file holds more than one YAML document; keep only the first")
-            return
-        if not isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent,
-                                  yaml.AliasEvent, yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            return
-        if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            node, _ = self.stack.pop()
-            self._attach(node, event)
-            return
-        if isinstance(event, yaml.AliasEvent):
-            self.report(event.start_mark, "SC004", f"alias *{event.anchor} is not allowed; write the value out in full")
-            self._attach(Node(None, *_position(event.start_mark), reported=True), event)
-            return
+
+    def _report_anchor_and_tag(self, event) -> None:
         if event.anchor is not None:
             self.report(event.start_mark, "SC004", f"anchor &{event.anchor} is not allowed")
         if self._has_explicit_tag(event):
             tag = event.tag.replace("tag:yaml.org,2002:", "!!")
             self.report(event.start_mark, "SC005", f"tag {tag} is not allowed; delete it")
-        line, column = _position(event.start_mark)
-        if isinstance(event, yaml.ScalarEvent):
-            plain = event.style in (None, "")
-            text = event.value
-            self._attach(Node(None if plain and text in EMPTY_PLAIN else text, line, column), event)
-        elif isinstance(event, yaml.SequenceStartEvent):
-            self.stack.append((Node([], line, column), [None]))
-        else:
-            self.stack.append((Node({}, line, column), [None]))
 
     @staticmethod
     def _has_explicit_tag(event) -> bool:
@@ -131,7 +132,7 @@ class _TreeBuilder:
             return not (event.implicit[0] or event.implicit[1])
         return not event.implicit
 
-    def _attach(self, node: Node, event) -> None:
+    def _attach(self, node: Node) -> None:
         if self.documents > 1:
             return
         if not self.stack:
@@ -139,22 +140,23 @@ class _TreeBuilder:
                 self.root = node
             return
         parent, pending = self.stack[-1]
-        if parent.is_sequence:
-            parent.value.append(node)
+        container = parent.value
+        if type(container) is list:
+            container.append(node)
             return
         if pending[0] is None:
             pending[0] = node
             return
         key, pending[0] = pending[0], None
-        if not key.is_scalar:
+        if type(key.value) is dict or type(key.value) is list:
             self.report_at(key, "SC103", "a key must be plain text, not a list or mapping")
             return
         name = key.value or ""
-        if name in parent.value:
-            first = parent.value[name].key
+        if name in container:
+            first = container[name].key
             self.report_at(key, "SC003", f"key '{name}' repeats the key at line {first.line}")
             return
-        parent.value[name] = Entry(key, node)
+        container[name] = Entry(key, node)
 
     def report_at(self, node: Node, code: str, message: str) -> None:
         self.diagnostics.append(Diagnostic(self.path, node.line, node.column, code, message))
@@ -165,9 +167,11 @@ def parse_yaml(path: str, text: str, line_offset: int = 0) -> LoadedFile:
     diagnostics: list[Diagnostic] = []
     builder = _TreeBuilder(path, diagnostics)
     failed = True
+    loader = _Loader(text)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            builder.feed(event)
+        feed, next_event = builder.feed, loader.get_event
+        while (event := next_event()) is not None:  # None after the stream ends
+            feed(event)
         failed = False
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -176,6 +180,8 @@ def parse_yaml(path: str, text: str, line_offset: int = 0) -> LoadedFile:
         diagnostics.append(Diagnostic(path, line, column, "SC002", problem))
     except yaml.YAMLError as error:
         diagnostics.append(Diagnostic(path, 1, 1, "SC002", " ".join(str(error).split())))
+    finally:
+        loader.dispose()
     root = None if failed else builder.root
     if not failed and root is None:
         diagnostics.append(Diagnostic(path, 1, 1, "SC006", "the file is empty"))

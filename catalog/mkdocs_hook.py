@@ -69,19 +69,24 @@ def on_files(files: Files, config) -> Files:
     add(f"api/{export.API_VERSION}/sources.json", export.sources_json(catalog, site.url))
     add(f"api/{export.API_VERSION}/claims.csv", export.claims_csv(catalog, site.url))
     add("feed.xml", export.atom_feed(catalog, site.url, site.name))
-    _add_cards(catalog, site, add, root)
+    _add_cards(catalog, site, files, config, root)
     _register_redirects(catalog, config)
     return files
 
 
-def _add_cards(catalog, site, add, root: Path) -> None:
+def _add_cards(catalog, site, files: Files, config, root: Path) -> None:
+    # MkDocs copies each card from the cache: held in memory, 10,000 cards took 600 MB of RAM.
     cards = CardCache(root / ".cache" / "cards")
+
+    def add(src_uri: str, path: Path) -> None:
+        files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+
     try:
         for claim in catalog.claims:
-            add(f"assets/cards/claims/{claim.id}.png", cards.get(claim.fact, site.name, claim.verdict))
+            add(f"assets/cards/claims/{claim.id}.png", cards.path(claim.fact, site.name, claim.verdict))
         for topic in catalog.topics:
-            add(f"assets/cards/topics/{topic.id}.png", cards.get(topic.title, site.name, kicker="Topic"))
-        add("assets/cards/home.png", cards.get(site.name, site.name, kicker="Claims checked against primary sources"))
+            add(f"assets/cards/topics/{topic.id}.png", cards.path(topic.title, site.name, kicker="Topic"))
+        add("assets/cards/home.png", cards.path(site.name, site.name, kicker="Claims checked against primary sources"))
     except MissingFont as error:
         raise PluginError(str(error)) from None
 

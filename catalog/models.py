@@ -14,7 +14,7 @@ from .contract import KIND_BY_SLUG, VERDICT_BY_SLUG, SourceKind, Verdict
 WAYBACK = "https://web.archive.org/web/"
 
 
-@dataclass
+@dataclass(eq=False)  # records are compared by identity
 class Topic:
     id: str
     path: str
@@ -28,7 +28,7 @@ class Topic:
         return f"topics/{self.id}/"
 
 
-@dataclass
+@dataclass(eq=False)  # records are compared by identity
 class Source:
     id: str
     path: str
@@ -80,7 +80,7 @@ class Appearance:
     url: str
 
 
-@dataclass
+@dataclass(eq=False)  # records are compared by identity
 class Claim:
     id: str
     path: str
@@ -111,7 +111,7 @@ class Claim:
         return min(self.appearances, key=lambda a: a.date, default=None)
 
 
-@dataclass
+@dataclass(eq=False)  # records are compared by identity
 class GlossaryTerm:
     id: str
     path: str
@@ -185,26 +185,43 @@ def build_catalog(claim_values: dict[str, tuple[str, dict]], source_values: dict
     ))
 
 
+RELATED_CANDIDATES = 12  # claims compared per topic and tag; bounds the work per claim
+
+
 def enrich(catalog: Catalog) -> Catalog:
     """Compute every derived value in one pass."""
-    by_tag: dict[str, list[Claim]] = {}
+    groups: dict[tuple[str, str], list[Claim]] = {}  # ("topic", id) or ("tag", tag) -> claims in id order
     for claim in catalog.claims:
         claim.topic.claims.append(claim)
-        for tag in claim.tags:
-            by_tag.setdefault(tag, []).append(claim)
+        for key in _group_keys(claim):
+            groups.setdefault(key, []).append(claim)
         for source in dict.fromkeys(c.source.id for c in claim.citations):
             next(c.source for c in claim.citations if c.source.id == source).cited_by.append(claim)
+    positions = {key: {c.id: i for i, c in enumerate(members)} for key, members in groups.items()}
     for claim in catalog.claims:
-        claim.related = related_claims(claim, by_tag)
+        claim.related = related_claims(claim, groups, positions)
     return catalog
 
 
-def related_claims(claim: Claim, by_tag: dict[str, list[Claim]], limit: int = 5) -> list[Claim]:
-    """Declared related claims first, then others by shared tags and topic, most in common first."""
+def _group_keys(claim: Claim) -> list[tuple[str, str]]:
+    return [("topic", claim.topic.id), *(("tag", tag) for tag in claim.tags)]
+
+
+def related_claims(claim: Claim, groups: dict, positions: dict, limit: int = 5) -> list[Claim]:
+    """Declared related claims first, then claims sharing the topic or tags, most shared first.
+
+    Only the RELATED_CANDIDATES claims that follow this one (by id, wrapping around) in each of
+    its topic and tags are compared, so a large catalog costs the same per claim as a small one;
+    in a topic or tag smaller than that, every member is compared."""
     chosen = [c for c in claim.declared_related if c is not claim]
+    excluded = {id(c) for c in chosen} | {id(claim)}
+    candidates: dict[str, Claim] = {}
+    for key in _group_keys(claim):
+        members, start = groups[key], positions[key][claim.id]
+        for offset in range(1, min(RELATED_CANDIDATES + 1, len(members))):
+            other = members[(start + offset) % len(members)]
+            if id(other) not in excluded:
+                candidates[other.id] = other
     tags = set(claim.tags)
-    candidates = {c.id: c for tag in claim.tags for c in by_tag.get(tag, ())}
-    candidates.update({c.id: c for c in claim.topic.claims})
-    others = [c for c in candidates.values() if c is not claim and c not in chosen]
-    others.sort(key=lambda c: (-len(tags & set(c.tags)) - (c.topic is claim.topic), c.id))
-    return (chosen + others)[: max(limit, len(chosen))]
+    ranked = sorted(candidates.values(), key=lambda c: (-len(tags.intersection(c.tags)) - (c.topic is claim.topic), c.id))
+    return (chosen + ranked)[: max(limit, len(chosen))]

@@ -76,7 +76,7 @@ def share_buttons(claim: Claim, site: Site) -> str:
     link = html.escape(site.url + claim.url, quote=True)
     text = html.escape(share_text(claim, site), quote=True)
     return (
-        '<div class="share-buttons" data-share hidden>'
+        '<div class="share-buttons" data-share data-search-exclude hidden>'
         f'<button type="button" class="md-button" data-copy="{link}">Copy link</button> '
         f'<button type="button" class="md-button" data-copy="{text}">Copy short answer</button> '
         '<span class="share-status" role="status" aria-live="polite"></span></div>\n'
@@ -94,9 +94,9 @@ def claim_page(claim: Claim, site: Site) -> str:
     out.append(f"> {inline(claim.claim)}\n")
     out.append("## What we found {#explanation}\n")
     out.append(trusted_markdown(claim.explanation) + "\n")
-    out.append("## Bottom line {#bottom-line}\n")
+    out.append("## Bottom line {#bottom-line data-search-exclude}\n")
     out.append(f"{inline(claim.bottom_line or claim.fact)}\n")
-    out.append("## Evidence {#evidence}\n")
+    out.append("## Evidence {#evidence data-search-exclude}\n")
     out.extend(_citation(index, c) for index, c in enumerate(claim.citations, 1))
     if claim.appearances:
         out.append("## Where this claim circulated {#circulated}\n")
@@ -105,7 +105,7 @@ def claim_page(claim: Claim, site: Site) -> str:
             label = " (first known appearance)" if a is first else ""
             out.append(f"- {a.date}: [{inline(a.title)}]({a.url}), {inline(a.publisher)}{label}")
         out.append("")
-    out.append("## Dates and changes {#dates}\n")
+    out.append("## Dates and changes {#dates data-search-exclude}\n")
     out.append(f"- First published: {claim.first_published.isoformat()}")
     out.append(f"- Last reviewed: {claim.last_reviewed.isoformat()}")
     out.append(f"- Evidence as of: {claim.evidence_as_of.isoformat()}\n")
@@ -115,14 +115,14 @@ def claim_page(claim: Claim, site: Site) -> str:
             verdict = change.verdict.label if change.verdict else ""
             out.append(f"| {change.date.isoformat()} | {inline(' '.join(change.summary.split()))} | {verdict} |")
         out.append("")
-    out.append("## Topic, tags and related claims {#related}\n")
+    out.append("## Topic, tags and related claims {#related data-search-exclude}\n")
     out.append(f"Topic: [{inline(claim.topic.title)}](../topics/{claim.topic.id}.md)\n")
     if claim.related:
         out.extend(f"- [{inline(r.fact)}]({r.id}.md) {verdict_badge(r.verdict, '../')}" for r in claim.related)
         out.append("")
     if claim.aliases:
         out.append("Earlier addresses of this page: " + ", ".join(f"`claims/{a}/`" for a in claim.aliases) + "\n")
-    out.append(f"[Report a problem with this claim]({site.report_url(claim)}){{ .report-link }}\n")
+    out.append(f"[Report a problem with this claim]({site.report_url(claim)}){{ .report-link data-search-exclude }}\n")
     return "\n".join(out)
 
 
@@ -140,7 +140,8 @@ def _citation(index: int, citation) -> str:
 
 def catalog_page(catalog: Catalog) -> str:
     """Every claim with its verdict, topic and short answer; filters appear once JavaScript runs."""
-    out = [front_matter(title="All claims", description="Every claim about China's Social Credit System that we checked, with its verdict.")]
+    out = [front_matter(title="All claims", description="Every claim about China's Social Credit System that we checked, with its verdict.",
+                        search={"exclude": True})]  # it repeats every claim's title and short answer
     out.append("# All claims {#all-claims}\n")
     out.append(f"{len(catalog.claims)} claims, each with a verdict from the [scale](../methodology.md#verdicts) "
                "and the sources behind it.\n")
@@ -168,14 +169,14 @@ def filter_form(catalog: Catalog) -> str:
 
 def topic_claims(topic: Topic) -> str:
     """The claims section appended to a topic's hand-written explainer, grouped by verdict."""
-    out = ["\n## Claims in this topic {#claims}\n"]
+    out = ["\n## Claims in this topic {#claims data-search-exclude}\n"]
     if not topic.claims:
         out.append("No claims have been checked in this topic yet.\n")
     for verdict in VERDICTS:
         claims = [c for c in topic.claims if c.verdict is verdict]
         if not claims:
             continue
-        out.append(f"### {verdict.label} {{#claims-{verdict.slug}}}\n")
+        out.append(f"### {verdict.label} {{#claims-{verdict.slug} data-search-exclude}}\n")
         out.extend(f"- [{inline(c.fact)}](../claims/{c.id}.md)" for c in claims)
         out.append("")
     return "\n".join(out)
@@ -214,7 +215,7 @@ def source_page(source: Source) -> str:
     out.append("")
     if source.notes:
         out.append(f"!!! note \"About this source\"\n    {inline(' '.join(source.notes.split()))}\n")
-    out.append("## Claims that cite this source {#cited-by}\n")
+    out.append("## Claims that cite this source {#cited-by data-search-exclude}\n")
     if not source.cited_by:
         out.append("No claim cites this source yet.\n")
     for claim in source.cited_by:
@@ -224,7 +225,8 @@ def source_page(source: Source) -> str:
 
 
 def sources_index(catalog: Catalog) -> str:
-    out = [front_matter(title="Sources", description="Every source the claims cite, primary sources first.")]
+    out = [front_matter(title="Sources", description="Every source the claims cite, primary sources first.",
+                        search={"exclude": True})]  # each source page is indexed itself
     out.append("# Sources\n")
     for kind in sorted(SOURCE_KINDS, key=lambda k: not k.primary):
         sources = [s for s in catalog.sources if s.kind is kind]
@@ -254,7 +256,8 @@ def timeline_page(catalog: Catalog) -> str:
         out.append(f"## {when}: {inline(source.title)} {{#{source.id}}}\n")
         out.append(f"{inline(source.milestone)} ([source](../sources/{source.id}.md))\n")
         if source.cited_by:
-            out.append("Claims that rest on it: " + ", ".join(f"[{inline(c.fact)}](../claims/{c.id}.md)" for c in source.cited_by) + "\n")
+            out.append("Claims that rest on it: " + ", ".join(f"[{inline(c.fact)}](../claims/{c.id}.md)" for c in source.cited_by)
+                       + "\n{ data-search-exclude }\n")
     return "\n".join(out)
 
 
@@ -267,9 +270,11 @@ def glossary_page(catalog: Catalog) -> str:
         out.append(f"**Our translation:** {inline(term.translation)}\n")
         out.append(f"{inline(term.why)}\n")
         if term.claims:
-            out.append("Claims that hinge on it: " + ", ".join(f"[{inline(c.fact)}](../claims/{c.id}.md)" for c in term.claims) + "\n")
+            out.append("Claims that hinge on it: " + ", ".join(f"[{inline(c.fact)}](../claims/{c.id}.md)" for c in term.claims)
+                       + "\n{ data-search-exclude }\n")
         if term.sources:
-            out.append("Sources that use it: " + ", ".join(f"[{inline(s.title)}](../sources/{s.id}.md)" for s in term.sources) + "\n")
+            out.append("Sources that use it: " + ", ".join(f"[{inline(s.title)}](../sources/{s.id}.md)" for s in term.sources)
+                       + "\n{ data-search-exclude }\n")
     return "\n".join(out)
 
 

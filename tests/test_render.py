@@ -129,7 +129,7 @@ def test_every_marker_renders(catalog):
 
 def test_topic_page_groups_claims_by_verdict(catalog):
     section = render.topic_claims(catalog.topics[0])
-    assert section.index("{#claims-true}") < section.index("{#claims-false}")
+    assert section.index("{#claims-true ") < section.index("{#claims-false ")
 
 
 def test_source_page_lists_the_claims_that_cite_it(catalog):
