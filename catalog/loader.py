@@ -24,7 +24,7 @@ except ImportError:  # pragma: no cover - the pure-Python parser reports the sam
 EMPTY_PLAIN = {"", "~", "null", "Null", "NULL"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     """A value and its 1-based position. value is str (or None when empty), list or dict."""
 
@@ -35,18 +35,18 @@ class Node:
 
     @property
     def is_mapping(self) -> bool:
-        return isinstance(self.value, dict)
+        return type(self.value) is dict
 
     @property
     def is_sequence(self) -> bool:
-        return isinstance(self.value, list)
+        return type(self.value) is list
 
     @property
     def is_scalar(self) -> bool:
-        return not (self.is_mapping or self.is_sequence)
+        return type(self.value) not in (dict, list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     key: Node
     value: Node

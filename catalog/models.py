@@ -185,7 +185,7 @@ def build_catalog(claim_values: dict[str, tuple[str, dict]], source_values: dict
     ))
 
 
-RELATED_CANDIDATES = 12  # claims compared per topic and tag; bounds the work per claim
+RELATED_CANDIDATES = 8  # claims compared per topic and tag; bounds the work per claim
 
 
 def enrich(catalog: Catalog) -> Catalog:

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import http.server
 import json
 import os
 import random
@@ -33,7 +32,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -46,6 +44,7 @@ sys.path.insert(0, str(ROOT))  # the catalog package of this checkout, not of an
 import yaml  # noqa: E402
 
 from catalog.pipeline import read_catalog  # noqa: E402
+from catalog.static_server import StaticServer  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
@@ -642,11 +641,6 @@ def first_visit_static(site: Path, page_path: str) -> int:
     return total + (gz(index.read_bytes()) if index.is_file() else 0)
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 def first_visit_browser(site: Path, page_path: str) -> int | None:
     """Bytes (gzip) of every same-site file Chromium requests while loading the page and idling."""
     try:
@@ -656,28 +650,20 @@ def first_visit_browser(site: Path, page_path: str) -> int | None:
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(chromium).exists():
         return None
-    handler = lambda *a, **k: _Quiet(*a, directory=str(site), **k)  # noqa: E731
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     requested: list[str] = []
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=[
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync"])
-            try:
-                context = browser.new_context()
-                context.on("request", lambda request: requested.append(request.url))
-                page = context.new_page()
-                page.goto(base + page_path, wait_until="networkidle")
-                page.wait_for_timeout(1000)
-            finally:
-                browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with StaticServer(site) as server, sync_playwright() as playwright:
+        base = server.url
+        browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        try:
+            context = browser.new_context()
+            context.on("request", lambda request: requested.append(request.url))
+            page = context.new_page()
+            page.goto(base + page_path, wait_until="networkidle")
+            page.wait_for_timeout(1000)
+        finally:
+            browser.close()
     total = 0
     for url in dict.fromkeys(requested):
         if url.startswith(base):
