@@ -72,11 +72,11 @@ def share_text(claim: Claim, site: Site) -> str:
 
 
 def share_buttons(claim: Claim, site: Site) -> str:
-    """Copy buttons, shown only once JavaScript runs; without it the link and answer are on the page."""
+    """Copy buttons, shown only where JavaScript runs (site.css); without it the link and answer are on the page."""
     link = html.escape(site.url + claim.url, quote=True)
     text = html.escape(share_text(claim, site), quote=True)
     return (
-        '<div class="share-buttons" data-share data-search-exclude hidden>'
+        '<div class="share-buttons" data-share data-search-exclude>'
         f'<button type="button" class="md-button" data-copy="{link}">Copy link</button> '
         f'<button type="button" class="md-button" data-copy="{text}">Copy short answer</button> '
         '<span class="share-status" role="status" aria-live="polite"></span></div>\n'
@@ -155,11 +155,11 @@ def catalog_page(catalog: Catalog) -> str:
 
 
 def filter_form(catalog: Catalog) -> str:
-    """Filters for the catalog list; hidden until assets/catalog-filter.js shows them."""
+    """Filters for the catalog list (assets/catalog-filter.js); site.css hides them without JavaScript."""
     verdicts = "".join(f'<option value="{v.slug}">{v.label}</option>' for v in VERDICTS)
     topics = "".join(f'<option value="{t.id}">{html.escape(t.title)}</option>' for t in catalog.topics)
     return (
-        '<form class="claim-filters" data-claim-filters hidden role="search" aria-label="Filter claims">'
+        '<form class="claim-filters" data-claim-filters role="search" aria-label="Filter claims">'
         '<label for="filter-text">Words</label> <input id="filter-text" name="q" type="search" autocomplete="off"> '
         f'<label for="filter-verdict">Verdict</label> <select id="filter-verdict" name="verdict"><option value="">All verdicts</option>{verdicts}</select> '
         f'<label for="filter-topic">Topic</label> <select id="filter-topic" name="topic"><option value="">All topics</option>{topics}</select> '

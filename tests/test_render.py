@@ -169,5 +169,5 @@ def test_share_buttons_escape_the_copied_text(catalog):
 def test_catalog_list_items_carry_verdict_and_topic_for_the_filters(catalog):
     html = to_html(render.catalog_page(catalog))
     assert '<li class="claim-item" data-topic="scope" data-verdict="false">' in html
-    assert 'data-claim-filters hidden' in html
+    assert 'data-claim-filters' in html
     assert "No national score exists. Several lists do." in html

@@ -1,6 +1,6 @@
 // Filters for the list of all claims: words, verdict and topic. The active filter is kept in
 // the page address (?q=&verdict=&topic=) so a filtered view can be shared. Without JavaScript
-// the form stays hidden and the full list shows.
+// site.css hides the form and the full list shows.
 (function () {
   function setUp() {
     var form = document.querySelector("[data-claim-filters]");
@@ -37,7 +37,6 @@
       history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
     }
 
-    form.hidden = false;
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     [text, verdict, topic].forEach(function (control) {
       control.addEventListener("input", apply);

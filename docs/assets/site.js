@@ -1,5 +1,5 @@
 // Small page behaviours: the copy buttons on claim pages ("Copy link", "Copy short answer"),
-// which stay hidden without JavaScript (the link and the answer are on the page anyway), and
+// which site.css hides without JavaScript (the link and the answer are on the page anyway), and
 // keyboard access to tables that scroll sideways on narrow screens.
 (function () {
   function copy(text) {
@@ -30,7 +30,6 @@
     makeScrollingTablesFocusable();
     document.querySelectorAll("[data-share]").forEach(function (box) {
       var status = box.querySelector(".share-status");
-      box.hidden = false;
       box.querySelectorAll("button[data-copy]").forEach(function (button) {
         button.addEventListener("click", function () {
           copy(button.getAttribute("data-copy")).then(
