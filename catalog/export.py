@@ -188,3 +188,12 @@ def script_json(data: dict) -> str:
     """JSON safe to place inside a <script> element: no '<', '>' or '&' can close or confuse it."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+# Every data file the build publishes: path -> function(catalog, site_url, site_name) -> text.
+DATA_FILES = {
+    f"api/{API_VERSION}/claims.json": lambda catalog, url, name: claims_json(catalog, url),
+    f"api/{API_VERSION}/sources.json": lambda catalog, url, name: sources_json(catalog, url),
+    f"api/{API_VERSION}/claims.csv": lambda catalog, url, name: claims_csv(catalog, url),
+    "feed.xml": atom_feed,
+}

@@ -65,10 +65,8 @@ def on_files(files: Files, config) -> Files:
         _state["pages"][f"claims/{claim.id}.md"] = claim
     for source in catalog.sources:
         add(f"sources/{source.id}.md", render.source_page(source), source.path)
-    add(f"api/{export.API_VERSION}/claims.json", export.claims_json(catalog, site.url))
-    add(f"api/{export.API_VERSION}/sources.json", export.sources_json(catalog, site.url))
-    add(f"api/{export.API_VERSION}/claims.csv", export.claims_csv(catalog, site.url))
-    add("feed.xml", export.atom_feed(catalog, site.url, site.name))
+    for path, make in export.DATA_FILES.items():
+        add(path, make(catalog, site.url, site.name))
     _add_cards(catalog, site, files, config, root)
     _register_redirects(catalog, config)
     return files

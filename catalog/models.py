@@ -195,8 +195,8 @@ def enrich(catalog: Catalog) -> Catalog:
         claim.topic.claims.append(claim)
         for key in _group_keys(claim):
             groups.setdefault(key, []).append(claim)
-        for source in dict.fromkeys(c.source.id for c in claim.citations):
-            next(c.source for c in claim.citations if c.source.id == source).cited_by.append(claim)
+        for source in dict.fromkeys(c.source for c in claim.citations):  # each source once
+            source.cited_by.append(claim)
     positions = {key: {c.id: i for i, c in enumerate(members)} for key, members in groups.items()}
     for claim in catalog.claims:
         claim.related = related_claims(claim, groups, positions)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .export import DATA_FILES
+
 REGISTRY = "permalinks.txt"
 HEADER = "# Every URL path this site has published. Never delete a line: see catalog/permalinks.py.\n"
 
@@ -33,8 +35,8 @@ def published_claim_ids(root: Path) -> set[str]:
 
 def site_paths(catalog) -> set[str]:
     """The paths the current catalog publishes: pages, old ids (as redirects), and data files."""
-    paths = {"", "claims/", "sources/", "topics/", "timeline/", "glossary/", "methodology/", "about/", "tags/",
-             "feed.xml", "api/v1/claims.json", "api/v1/sources.json", "api/v1/claims.csv"}
+    paths = {"", "claims/", "sources/", "topics/", "timeline/", "glossary/", "methodology/", "about/", "tags/"}
+    paths |= set(DATA_FILES)
     paths |= {c.url for c in catalog.claims}
     paths |= {f"claims/{alias}/" for c in catalog.claims for alias in c.aliases}
     paths |= {s.page_url for s in catalog.sources}

@@ -57,6 +57,15 @@ def language_name(code: str) -> str:
     return LANGUAGE_NAMES.get(code, code)
 
 
+def claim_link(claim: Claim, to_root: str = "../") -> str:
+    return f"[{inline(claim.fact)}]({to_root}claims/{claim.id}.md)"
+
+
+def link_line(label: str, links: list[str]) -> str:
+    """A line of links to other pages, kept out of the search index (those pages are indexed)."""
+    return f"{label}: " + ", ".join(links) + "\n{ data-search-exclude }\n"
+
+
 def verdict_anchor(verdict: Verdict) -> str:
     return f"verdict-{verdict.slug}"
 
@@ -177,7 +186,7 @@ def topic_claims(topic: Topic) -> str:
         if not claims:
             continue
         out.append(f"### {verdict.label} {{#claims-{verdict.slug} data-search-exclude}}\n")
-        out.extend(f"- [{inline(c.fact)}](../claims/{c.id}.md)" for c in claims)
+        out.extend(f"- {claim_link(c)}" for c in claims)
         out.append("")
     return "\n".join(out)
 
@@ -220,7 +229,7 @@ def source_page(source: Source) -> str:
         out.append("No claim cites this source yet.\n")
     for claim in source.cited_by:
         locators = "; ".join(inline(c.locator) for c in claim.citations if c.source is source)
-        out.append(f"- [{inline(claim.fact)}](../claims/{claim.id}.md) {verdict_badge(claim.verdict, '../')} (at {locators})")
+        out.append(f"- {claim_link(claim)} {verdict_badge(claim.verdict, '../')} (at {locators})")
     return "\n".join(out) + "\n"
 
 
@@ -256,8 +265,7 @@ def timeline_page(catalog: Catalog) -> str:
         out.append(f"## {when}: {inline(source.title)} {{#{source.id}}}\n")
         out.append(f"{inline(source.milestone)} ([source](../sources/{source.id}.md))\n")
         if source.cited_by:
-            out.append("Claims that rest on it: " + ", ".join(f"[{inline(c.fact)}](../claims/{c.id}.md)" for c in source.cited_by)
-                       + "\n{ data-search-exclude }\n")
+            out.append(link_line("Claims that rest on it", [claim_link(c) for c in source.cited_by]))
     return "\n".join(out)
 
 
@@ -270,11 +278,9 @@ def glossary_page(catalog: Catalog) -> str:
         out.append(f"**Our translation:** {inline(term.translation)}\n")
         out.append(f"{inline(term.why)}\n")
         if term.claims:
-            out.append("Claims that hinge on it: " + ", ".join(f"[{inline(c.fact)}](../claims/{c.id}.md)" for c in term.claims)
-                       + "\n{ data-search-exclude }\n")
+            out.append(link_line("Claims that hinge on it", [claim_link(c) for c in term.claims]))
         if term.sources:
-            out.append("Sources that use it: " + ", ".join(f"[{inline(s.title)}](../sources/{s.id}.md)" for s in term.sources)
-                       + "\n{ data-search-exclude }\n")
+            out.append(link_line("Sources that use it", [f"[{inline(s.title)}](../sources/{s.id}.md)" for s in term.sources]))
     return "\n".join(out)
 
 

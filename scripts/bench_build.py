@@ -43,6 +43,7 @@ sys.path.insert(0, str(ROOT))  # the catalog package of this checkout, not of an
 
 import yaml  # noqa: E402
 
+from catalog import chromium  # noqa: E402
 from catalog.pipeline import read_catalog  # noqa: E402
 from catalog.static_server import StaticServer  # noqa: E402
 
@@ -647,15 +648,12 @@ def first_visit_browser(site: Path, page_path: str) -> int | None:
         from playwright.sync_api import sync_playwright
     except ImportError:
         return None
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(chromium).exists():
+    if not Path(chromium.PATH).exists():
         return None
     requested: list[str] = []
     with StaticServer(site) as server, sync_playwright() as playwright:
         base = server.url
-        browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        browser = chromium.launch(playwright)
         try:
             context = browser.new_context()
             context.on("request", lambda request: requested.append(request.url))

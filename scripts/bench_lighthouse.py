@@ -18,13 +18,13 @@ import sys
 import tempfile
 from pathlib import Path
 
+from catalog import chromium
 from catalog.pipeline import read_catalog
 from catalog.static_server import StaticServer
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
-                "--disable-background-networking --disable-component-update --disable-sync")
+CHROME_FLAGS = " ".join(("--headless=new", *chromium.FLAGS))
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 
@@ -42,7 +42,7 @@ def run_lighthouse(url: str, desktop: bool) -> dict:
                    f"--chrome-flags={CHROME_FLAGS}", "--only-categories=" + ",".join(CATEGORIES)]
         if desktop:
             command.append("--preset=desktop")
-        subprocess.run(command, check=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
+        subprocess.run(command, check=True, env={**os.environ, "CHROME_PATH": chromium.PATH},
                        capture_output=True, timeout=180)
         data = json.loads(report.read_text())
     scores = {c: round(data["categories"][c]["score"] * 100) for c in CATEGORIES}
