@@ -14,7 +14,7 @@ from datetime import date
 
 from .contract import KIND_BY_SLUG, VERDICT_BY_SLUG, Field
 from .diagnostics import Diagnostic
-from .loader import Node
+from .loader import Node, load_file
 from .safety import ATTRIBUTE_LIST, HTML_TAG, is_unsafe_link, link_targets, scheme
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -194,16 +194,21 @@ SCALAR_CHECKS = {
 
 @dataclass
 class Record:
-    """One file's id, checked values and tree (kept for positions in cross-record checks)."""
+    """One file's id, its checked values, and where to read its tree again.
+
+    Trees are not kept once a file is checked (there are millions of nodes at 10,000 claims, and
+    files may be checked in other processes). A cross-record check that finds a problem reads the
+    file again to point at the line."""
 
     id: str
     path: str
     values: dict
-    root: Node
+    location: str  # the file on disk
+    root: Node | None = None
 
     def node(self, *keys) -> Node:
         """The node at a path of keys and list indexes, or the nearest one that exists."""
-        node = self.root
+        node = self.tree()
         for key in keys:
             if isinstance(key, int) and node.is_sequence and key < len(node.value):
                 node = node.value[key]
@@ -212,6 +217,16 @@ class Record:
             else:
                 break
         return node
+
+    def tree(self) -> Node:
+        if self.root is None:
+            try:
+                with open(self.location, "rb") as file:
+                    self.root = load_file(self.path, file.read()).root
+            except OSError:  # the file went away after it was checked: point at its start
+                pass
+            self.root = self.root or Node({}, 1, 1)
+        return self.root
 
 
 def check_references(claims: list[Record], sources: list[Record], claim_ids: set[str], source_ids: set[str],

@@ -27,6 +27,7 @@ CODES: tuple[Code, ...] = (
     Code("SC007", "The file name is not a valid id.", "Name the file in lowercase ASCII kebab-case ending in .yaml, e.g. `claims/single-national-score.yaml`."),
     Code("SC008", "The id field does not match the file name.", "Delete the id field (the file name is the id) or make them equal."),
     Code("SC009", "The file is too large.", "Split the text; a claim or source file should stay well under the limit."),
+    Code("SC010", "The file cannot be read.", "Make it a regular file you can read; a link that points nowhere is the usual cause."),
     Code("SC101", "A required field is missing.", "Add the field; templates/claim.yaml and templates/source.yaml show every field with what it holds."),
     Code("SC102", "The field is not part of the contract.", "Check its spelling against the field table, or delete it."),
     Code("SC103", "The value has the wrong type.", "Give text where text is expected, a list (`- item`) where a list is expected, and fields where a record is expected."),

@@ -63,18 +63,20 @@ def _position(mark) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
-def _decode(path: str, data: bytes, diagnostics: list[Diagnostic]) -> str | None:
+def _is_readable(path: str, data: bytes, diagnostics: list[Diagnostic]) -> bool:
+    """Whether data is UTF-8 within the size limit; if not, says where it is not."""
     if len(data) > LIMITS["file_bytes"]:
         diagnostics.append(Diagnostic(path, 1, 1, "SC009", f"the file has {len(data)} bytes; the limit is {LIMITS['file_bytes']}"))
-        return None
+        return False
     try:
-        return data.decode("utf-8-sig")
+        data.decode("utf-8")
+        return True
     except UnicodeDecodeError as error:
         before = data[: error.start]
         line = before.count(b"\n") + 1
         column = len(before) - (before.rfind(b"\n") + 1) + 1
         diagnostics.append(Diagnostic(path, line, column, "SC001", f"byte 0x{data[error.start]:02x} is not valid UTF-8"))
-        return None
+        return False
 
 
 class _TreeBuilder:
@@ -162,8 +164,11 @@ class _TreeBuilder:
         self.diagnostics.append(Diagnostic(self.path, node.line, node.column, code, message))
 
 
-def parse_yaml(path: str, text: str, line_offset: int = 0) -> LoadedFile:
-    """Parse YAML text; positions are shifted by line_offset (for front matter)."""
+def parse_yaml(path: str, text: str | bytes, line_offset: int = 0) -> LoadedFile:
+    """Parse YAML text (or UTF-8 bytes); positions are shifted by line_offset (for front matter).
+
+    libyaml reads bytes directly and counts columns in characters, so handing it the file's
+    bytes skips a decode and a re-encode of every file."""
     diagnostics: list[Diagnostic] = []
     builder = _TreeBuilder(path, diagnostics)
     failed = True
@@ -210,7 +215,27 @@ def _shift(root: Node, offset: int) -> None:
 
 def load_bytes(path: str, data: bytes) -> LoadedFile:
     diagnostics: list[Diagnostic] = []
-    text = _decode(path, data, diagnostics)
-    if text is None:
+    if not _is_readable(path, data, diagnostics):
         return LoadedFile(path, None, diagnostics)
-    return parse_yaml(path, text)
+    return parse_yaml(path, data)
+
+
+def load_front_matter(path: str, data: bytes) -> LoadedFile:
+    """Load the YAML front matter of a Markdown page (between the first two '---' lines)."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return load_bytes(path, data)  # reports SC001 with the position
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return LoadedFile(path, None, [Diagnostic(path, 1, 1, "SC006", "the page must start with front matter: a '---' line, the fields, and another '---' line")])
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() == "---":
+            return parse_yaml(path, "\n".join(lines[1:index]), line_offset=1)
+    return LoadedFile(path, None, [Diagnostic(path, 1, 1, "SC006", "the front matter has no closing '---' line")])
+
+
+def load_file(path: str, data: bytes) -> LoadedFile:
+    """A record file's tree: the whole file for .yaml, the front matter for a Markdown page."""
+    return load_front_matter(path, data) if path.endswith(".md") else load_bytes(path, data)
+

@@ -20,7 +20,7 @@ def copy_catalog(destination: Path, *overlays: Path, files: dict[str, str | byte
     """A copy of the valid fixture catalog with overlay folders and extra files written over it."""
     shutil.copytree(VALID, destination, dirs_exist_ok=True)
     for overlay in overlays:
-        shutil.copytree(overlay, destination, dirs_exist_ok=True)
+        shutil.copytree(overlay, destination, symlinks=True, dirs_exist_ok=True)
     for relative, content in (files or {}).items():
         path = destination / relative
         path.parent.mkdir(parents=True, exist_ok=True)

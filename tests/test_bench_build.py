@@ -16,7 +16,8 @@ from conftest import ROOT
 from site_build import ENV
 
 ROWS = [
-    "sources", "pages built", "validation time, wall (s)", "validation time, CPU (s)", "build time, wall (s)",
+    "sources", "pages built", "validation processes", "validation time, wall (s)",
+    "validation time, CPU, all processes (s)", "build time, wall (s)",
     "build time, CPU (s)",
     "time per claim, CPU (ms)", "peak memory (MB)", "hook on_files, cold card cache (s)",
     "baseline build time, wall (s)", "baseline build time, CPU (s)", "baseline time per claim, CPU (ms)",
