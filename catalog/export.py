@@ -127,8 +127,11 @@ def _timestamp(day: date) -> str:
     return datetime.combine(day, time(0, 0), tzinfo=timezone.utc).isoformat().replace("+00:00", "Z")
 
 
+FEED_ENTRIES = 50  # a feed reader wants what is new; the full catalog is in the JSON and CSV
+
+
 def atom_feed(catalog: Catalog, site_url: str, site_name: str) -> str:
-    """New and updated claims, newest review first; updated is the claim's last review."""
+    """The FEED_ENTRIES most recently reviewed claims, newest first; updated is the last review."""
     atom = "http://www.w3.org/2005/Atom"
     ElementTree.register_namespace("", atom)
     feed = ElementTree.Element(f"{{{atom}}}feed")
@@ -138,7 +141,7 @@ def atom_feed(catalog: Catalog, site_url: str, site_name: str) -> str:
         element.text = text
         return element
 
-    claims = sorted(catalog.claims, key=lambda c: (c.last_reviewed, c.id), reverse=True)
+    claims = sorted(catalog.claims, key=lambda c: (c.last_reviewed, c.id), reverse=True)[:FEED_ENTRIES]
     add(feed, "title", f"{site_name}: new and updated claims")
     add(feed, "id", site_url)
     add(feed, "link", href=site_url + "feed.xml", rel="self")
