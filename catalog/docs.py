@@ -1,4 +1,4 @@
-"""Documentation generated from the contract: field tables, the check-code table, the verdict scale.
+"""Documentation generated from the code: field tables, check codes, verdicts, the open data files.
 
 Hand-written pages ask for these with a marker such as <!-- catalog:check-codes -->, so the
 docs can never drift from the rules the checker applies.
@@ -6,6 +6,7 @@ docs can never drift from the rules the checker applies.
 
 from __future__ import annotations
 
+from . import export
 from .contract import CLAIM_FIELDS, SOURCE_FIELDS, SOURCE_KINDS, TOPIC_FIELDS, VERDICTS, Field
 from .decoder_widget import decoder_widget
 from .diagnostics import CODES
@@ -52,6 +53,28 @@ def home_topics(catalog) -> str:
                      for t in catalog.topics) + "\n"
 
 
+DATA_FILE_DESCRIPTIONS = {  # path in export.DATA_FILES -> (format, what it holds)
+    f"api/{export.API_VERSION}/claims.json": ("JSON", "Every claim, with the fields in the first table below."),
+    f"api/{export.API_VERSION}/sources.json": ("JSON", "Every source, with the fields in the second table below."),
+    f"api/{export.API_VERSION}/claims.csv": (
+        "CSV", "One row per claim, for spreadsheets: " + ", ".join(f"`{c}`" for c in export.CSV_COLUMNS)
+        + " (tags separated by spaces)."),
+    "feed.xml": ("Atom", f"The {export.FEED_ENTRIES} most recently reviewed claims, newest first, for feed readers."),
+}
+
+
+def data_files_table() -> str:
+    """The published data files; links are relative to a page at the site root."""
+    rows = [f"| [{path}]({path}) | {DATA_FILE_DESCRIPTIONS[path][0]} | {DATA_FILE_DESCRIPTIONS[path][1]} |"
+            for path in export.DATA_FILES]
+    return "\n".join(["| File | Format | What it holds |", "| --- | --- | --- |", *rows]) + "\n"
+
+
+def api_field_table(kind: str) -> str:
+    rows = [f"| `{name}` | {kind_of_value} | {inline(meaning)} |" for name, kind_of_value, meaning in export.API_FIELDS[kind]]
+    return "\n".join(["| Field | Type | Meaning |", "| --- | --- | --- |", *rows]) + "\n"
+
+
 MARKERS = {
     "home-topics": home_topics,
     "verdict-scale": lambda catalog: verdict_scale(),
@@ -61,4 +84,7 @@ MARKERS = {
     "topic-fields": lambda catalog: field_table(TOPIC_FIELDS),
     "source-kinds": lambda catalog: source_kind_table(),
     "code-decoder": lambda catalog: decoder_widget(),
+    "data-files": lambda catalog: data_files_table(),
+    "claim-api-fields": lambda catalog: api_field_table("claims"),
+    "source-api-fields": lambda catalog: api_field_table("sources"),
 }

@@ -1,7 +1,7 @@
 """Open data and structured data: the JSON API, the CSV, the Atom feed and ClaimReview JSON-LD.
 
 All of them read the same enriched catalog objects as the pages. API_FIELDS documents every
-field of the JSON API; the API page's table is generated from it, and a test checks that the
+field of the JSON API; the Open data page's tables are generated from it, and a test checks that the
 exported records carry exactly these fields.
 """
 

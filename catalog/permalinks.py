@@ -33,10 +33,14 @@ def published_claim_ids(root: Path) -> set[str]:
     return {p.split("/")[2] for p in read_registry(root) if p.startswith("/claims/") and p.count("/") == 3 and p != "/claims/"}
 
 
-def site_paths(catalog) -> set[str]:
-    """The paths the current catalog publishes: pages, old ids (as redirects), and data files."""
-    paths = {"", "claims/", "sources/", "topics/", "timeline/", "glossary/", "methodology/", "about/", "tags/"}
-    paths |= set(DATA_FILES)
+GENERATED_PAGES = {"claims/", "sources/", "topics/", "timeline/", "glossary/"}  # made by the hook
+
+
+def site_paths(catalog, root: Path) -> set[str]:
+    """The paths the site publishes: hand-written pages in docs/, the catalog's pages, old ids (as
+    redirects), and data files."""
+    paths = {"" if page.stem == "index" else f"{page.stem}/" for page in (Path(root) / "docs").glob("*.md")}
+    paths |= GENERATED_PAGES | set(DATA_FILES)
     paths |= {c.url for c in catalog.claims}
     paths |= {f"claims/{alias}/" for c in catalog.claims for alias in c.aliases}
     paths |= {s.page_url for s in catalog.sources}

@@ -22,7 +22,7 @@ def main(argv: list[str]) -> int:
         print("the catalog has errors; run scripts/validate.py first", file=sys.stderr)
         return 1
     registered = set(read_registry(ROOT))
-    missing = sorted(site_paths(result.catalog) - registered)
+    missing = sorted(site_paths(result.catalog, ROOT) - registered)
     if "--update" in argv:
         write_registry(ROOT, registered | set(missing))
         print(f"added {len(missing)} paths to permalinks.txt")

@@ -127,6 +127,17 @@ def test_open_data_matches_the_documented_fields(built_site):
     assert [r["id"] for r in rows] == [c.id for c in catalog.claims]
 
 
+def test_the_open_data_page_links_every_data_file_and_documents_every_field(built_site):
+    page = (built_site / "data" / "index.html").read_text(encoding="utf-8")
+    for path in export.DATA_FILES:
+        assert f'href="../{path}"' in page, path
+        assert (built_site / path).is_file(), path
+    for kind in ("claims", "sources"):
+        for name, _, _ in export.API_FIELDS[kind]:
+            assert f"<code>{name}</code>" in page, name
+    assert f"The {export.FEED_ENTRIES} most recently reviewed claims" in page
+
+
 def test_atom_feed_parses_and_lists_the_latest_reviewed_claims_newest_first(built_site):
     catalog = read_catalog(ROOT).catalog
     feed = feedparser.parse((built_site / "feed.xml").read_bytes())
@@ -189,7 +200,7 @@ def test_every_registered_url_still_resolves(built_site):
 
 def test_every_published_url_is_registered():
     catalog = read_catalog(ROOT).catalog
-    missing = site_paths(catalog) - set(read_registry(ROOT))
+    missing = site_paths(catalog, ROOT) - set(read_registry(ROOT))
     assert not missing, f"run `python scripts/permalinks.py --update` to register {sorted(missing)}"
 
 
