@@ -168,7 +168,7 @@ def parse_yaml(path: str, text: str | bytes, line_offset: int = 0) -> LoadedFile
     """Parse YAML text (or UTF-8 bytes); positions are shifted by line_offset (for front matter).
 
     libyaml reads bytes directly and counts columns in characters, so handing it the file's
-    bytes skips a decode and a re-encode of every file."""
+    bytes (already checked to be UTF-8) spares it re-encoding a decoded copy."""
     diagnostics: list[Diagnostic] = []
     builder = _TreeBuilder(path, diagnostics)
     failed = True
