@@ -6,25 +6,28 @@ import hashlib
 from pathlib import Path
 
 from . import cards
-from .contract import Verdict
 
-STYLE_VERSION = "1"  # bump when cards.py changes how a card looks
+STYLE_VERSION = "2"  # bump when cards.py changes how a card looks
 
 
 class CardCache:
     def __init__(self, folder: Path):
         self.folder = folder
 
-    def get(self, headline: str, site_name: str, verdict: Verdict | None = None, kicker: str = "") -> bytes:
-        return self.path(headline, site_name, verdict, kicker).read_bytes()
+    def claim(self, card: cards.ClaimCard) -> Path:
+        """The cached card of a claim, drawn first when it is missing."""
+        key = ("claim", card.claim, card.verdict.slug, card.fact, card.site_name)
+        return self._path(key, lambda: cards.claim_card(card))
 
-    def path(self, headline: str, site_name: str, verdict: Verdict | None = None, kicker: str = "") -> Path:
-        """The cached card's file, drawn first when it is missing."""
-        key = "\0".join((STYLE_VERSION, headline, site_name, verdict.slug if verdict else "", kicker))
-        path = self.folder / (hashlib.sha256(key.encode("utf-8")).hexdigest() + ".png")
+    def title(self, title: str, site_name: str, kicker: str) -> Path:
+        return self._path(("title", title, site_name, kicker), lambda: cards.title_card(title, site_name, kicker))
+
+    def _path(self, key: tuple[str, ...], draw) -> Path:
+        digest = hashlib.sha256("\0".join((STYLE_VERSION, *key)).encode("utf-8")).hexdigest()
+        path = self.folder / f"{digest}.png"
         if path.exists():
             return path
-        data = cards.share_card(headline, site_name, verdict, kicker)
+        data = draw()
         self.folder.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(".tmp")
         temporary.write_bytes(data)

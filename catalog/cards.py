@@ -1,32 +1,33 @@
 """Share cards: the 1200x630 PNG that chat apps show in a link preview.
 
-A card shows the verdict and the fact, never the myth as its headline. Text is drawn with
-Debian's Noto Sans CJK (package fonts-noto-cjk), which covers Latin and Chinese, so the build
-never downloads a font. Lines wrap at spaces, and anywhere inside Chinese text.
+A claim's card shows the claim as people say it (labelled "Claim"), its verdict beside it with the
+seven-step meter, and the fact (labelled "Fact"), so that a thumbnail can never be read as a
+verdict on the fact. Topic and home cards show a kicker and a title. Text is drawn with Noto Sans
+CJK, which covers Latin and Chinese, so the build never downloads a font. Lines wrap at spaces,
+and anywhere inside Chinese text. Cards are saved as palette PNGs: text on flat colours needs few
+colours, and a palette image is a third of the size of a full-colour one.
 """
 
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from .contract import Verdict
+from .contract import SCALE, VERDICTS, Verdict
 
 WIDTH, HEIGHT = 1200, 630
-MARGIN = 72
+MARGIN = 64
 FONT_FILES = (
     Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"),
     Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
 )
 SIMPLIFIED_CHINESE_FACE = 2  # index of "Noto Sans CJK SC" inside the collection
-VERDICT_COLOURS = {
-    "true": "#1b5e20", "mostly-true": "#2e7d32", "mixed": "#5d4037", "misleading": "#8a4b00",
-    "mostly-false": "#a52714", "false": "#b71c1c", "unproven": "#455a64",
-}
-INK, PAPER, MUTED = "#1a1a2e", "#ffffff", "#4a4a5a"
+INK, PAPER, MUTED, RULE = "#1a1a2e", "#ffffff", "#4a4a5a", "#d0d0d8"
+PALETTE_COLOURS = 32  # anti-aliased text on a few flat colours
 
 
 class MissingFont(RuntimeError):
@@ -75,13 +76,13 @@ def _tokens(text: str) -> list[str]:
     return tokens
 
 
-def fit(text: str, width: int, max_lines: int, sizes=(64, 56, 48, 42, 36)) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+def fit(text: str, width: int, max_lines: int, sizes=(64, 56, 48, 42, 36), bold: bool = True) -> tuple[ImageFont.FreeTypeFont, list[str]]:
     """The largest size at which text fits in max_lines; the last line is cut with an ellipsis."""
     for size in sizes:
-        lines = wrap(text, font(True, size), width)
+        lines = wrap(text, font(bold, size), width)
         if len(lines) <= max_lines:
-            return font(True, size), lines
-    face = font(True, sizes[-1])
+            return font(bold, size), lines
+    face = font(bold, sizes[-1])
     lines = wrap(text, face, width)[:max_lines]
     while lines[-1] and face.getlength(lines[-1] + "…") > width:
         lines[-1] = lines[-1][:-1]
@@ -89,27 +90,116 @@ def fit(text: str, width: int, max_lines: int, sizes=(64, 56, 48, 42, 36)) -> tu
     return face, lines
 
 
-def share_card(headline: str, site_name: str, verdict: Verdict | None = None, kicker: str = "") -> bytes:
-    """A PNG card: a coloured verdict band (or kicker), the headline, and the site name."""
+@dataclass(frozen=True)
+class ClaimCard:
+    """What a claim's card shows; the drawing takes nothing else."""
+
+    claim: str
+    verdict: Verdict
+    fact: str
+    site_name: str
+
+
+def _text_block(draw: ImageDraw.ImageDraw, y: int, lines: list[str], face, fill: str) -> int:
+    line_height = int(face.size * 1.22)
+    for line in lines:
+        draw.text((MARGIN, y), line, font=face, fill=fill)
+        y += line_height
+    return y
+
+
+def _label(draw: ImageDraw.ImageDraw, y: int, text: str) -> int:
+    face = font(True, 26)
+    draw.text((MARGIN, y), text.upper(), font=face, fill=MUTED)
+    return y + 38
+
+
+def _icon(draw: ImageDraw.ImageDraw, name: str, box: tuple[int, int, int, int], colour: str) -> None:
+    """A simple drawing of the verdict's Material icon, so that grades differ in shape on cards too."""
+    left, top, right, bottom = box
+    size = right - left
+    inset = size * 0.22
+    width = max(3, size // 9)
+    check = [(left + inset, top + size * 0.52), (left + size * 0.42, top + size * 0.72), (right - inset, top + size * 0.3)]
+    cross = [((left + inset, top + inset), (right - inset, bottom - inset)), ((left + inset, bottom - inset), (right - inset, top + inset))]
+    if name.endswith("circle") or name == "circle-half-full":
+        draw.ellipse(box, outline=colour, width=width)
+    if name.startswith("check"):
+        draw.line(check, fill=colour, width=width, joint="curve")
+    elif name.startswith("close"):
+        for line in cross:
+            draw.line(line, fill=colour, width=width)
+    elif name == "circle-half-full":
+        draw.pieslice(box, -90, 90, fill=colour)
+    elif name == "alert":
+        draw.polygon([(left + size / 2, top), (right, bottom), (left, bottom)], outline=colour, width=width)
+        draw.text((left + size / 2, top + size * 0.62), "!", font=font(True, int(size * 0.6)), fill=colour, anchor="mm")
+    elif name == "help-circle":
+        draw.text((left + size / 2, top + size / 2), "?", font=font(True, int(size * 0.7)), fill=colour, anchor="mm")
+
+
+def _verdict_row(draw: ImageDraw.ImageDraw, y: int, verdict: Verdict) -> int:
+    """"Rated", the badge (solid, or outlined for the "mostly" grades) and the seven-step meter."""
+    rated = font(True, 30)
+    draw.text((MARGIN, y + 14), "RATED", font=rated, fill=MUTED)
+    x = MARGIN + int(rated.getlength("RATED")) + 20
+    face = font(True, 48)
+    label_width = int(face.getlength(verdict.label))
+    icon_size, pad, height = 44, 18, 72
+    badge = (x, y, x + pad + icon_size + 14 + label_width + pad, y + height)
+    ink = verdict.colour if verdict.outline else PAPER
+    draw.rounded_rectangle(badge, radius=12, fill=PAPER if verdict.outline else verdict.colour,
+                           outline=verdict.colour, width=5)
+    _icon(draw, verdict.icon, (x + pad, y + (height - icon_size) // 2, x + pad + icon_size, y + (height + icon_size) // 2), ink)
+    draw.text((x + pad + icon_size + 14, y + height // 2), verdict.label, font=face, fill=ink, anchor="lm")
+    x = badge[2] + 28
+    for step in (*SCALE, next(v for v in VERDICTS if v.rank is None)):
+        here = step is verdict
+        if step.rank is None:
+            x += 14  # unproven stands apart from the scale
+        top = y + (14 if here else 30)
+        box = (x, top, x + 30, y + 58)
+        draw.rectangle(box, fill=step.colour if here else PAPER, outline=step.colour if here else "#8a8a8a", width=2)
+        if step.rank is None:
+            draw.text(((box[0] + box[2]) / 2, (box[1] + box[3]) / 2), "?", font=font(True, 22), fill=PAPER if here else MUTED, anchor="mm")
+        x += 36
+    return y + height
+
+
+def claim_card(card: ClaimCard) -> bytes:
+    """The claim in quotation marks, its verdict, then the fact, each labelled; then the site name."""
+    image, draw = _canvas(card.verdict.colour)
+    width = WIDTH - 2 * MARGIN
+    y = _label(draw, 44, "Claim")
+    face, lines = fit(f"\"{card.claim}\"", width, max_lines=3, sizes=(46, 42, 38, 34, 30), bold=False)
+    y = _text_block(draw, y, lines, face, INK) + 14
+    y = _verdict_row(draw, y, card.verdict) + 24
+    y = _label(draw, y, "Fact")
+    face, lines = fit(card.fact, width, max_lines=3, sizes=(44, 40, 36, 32, 30))
+    _text_block(draw, y, lines, face, INK)
+    return _finish(image, draw, card.site_name)
+
+
+def title_card(title: str, site_name: str, kicker: str) -> bytes:
+    """A card for topics and the home page: a kicker above a title."""
+    image, draw = _canvas(INK)
+    y = _label(draw, 72, kicker)
+    face, lines = fit(title, WIDTH - 2 * MARGIN, max_lines=5)
+    _text_block(draw, y + 12, lines, face, INK)
+    return _finish(image, draw, site_name)
+
+
+def _canvas(colour: str) -> tuple[Image.Image, ImageDraw.ImageDraw]:
     image = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
     draw = ImageDraw.Draw(image)
-    colour = VERDICT_COLOURS[verdict.slug] if verdict else INK
-    draw.rectangle((0, 0, WIDTH, 24), fill=colour)
-    label = f"Verdict: {verdict.label}" if verdict else kicker
-    y = 72
-    if label:
-        label_face = font(True, 40)
-        box = draw.textbbox((MARGIN, y), label, font=label_face)
-        draw.rounded_rectangle((box[0] - 18, box[1] - 12, box[2] + 18, box[3] + 12), radius=12, fill=colour)
-        draw.text((MARGIN, y), label, font=label_face, fill=PAPER)
-        y = box[3] + 56
-    face, lines = fit(headline, WIDTH - 2 * MARGIN, max_lines=4 if label else 5)
-    line_height = int(face.size * 1.25)
-    for line in lines:
-        draw.text((MARGIN, y), line, font=face, fill=INK)
-        y += line_height
-    draw.line((MARGIN, HEIGHT - 110, WIDTH - MARGIN, HEIGHT - 110), fill="#d0d0d8", width=2)
-    draw.text((MARGIN, HEIGHT - 88), site_name, font=font(False, 34), fill=MUTED)
+    draw.rectangle((0, 0, WIDTH, 16), fill=colour)
+    return image, draw
+
+
+def _finish(image: Image.Image, draw: ImageDraw.ImageDraw, site_name: str) -> bytes:
+    draw.line((MARGIN, HEIGHT - 84, WIDTH - MARGIN, HEIGHT - 84), fill=RULE, width=2)
+    draw.text((MARGIN, HEIGHT - 66), site_name, font=font(True, 32), fill=MUTED)
     output = io.BytesIO()
-    image.save(output, format="PNG", optimize=False, compress_level=6)
+    image.quantize(colors=PALETTE_COLOURS, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(
+        output, format="PNG", optimize=True)
     return output.getvalue()

@@ -15,17 +15,28 @@ class Verdict:
     label: str
     definition: str
     rank: int | None  # position on the ordinal scale, 1 = false ... 6 = true; None when off-scale
+    colour: str  # badge colour; white text on it, and it as text on white, both pass WCAG AA
+    icon: str  # a Material Design icon, drawn before the label so that grades differ in shape
+    outline: bool = False  # "mostly" grades are drawn in outline, so they never look like the full grade
 
 
 VERDICTS: tuple[Verdict, ...] = (
-    Verdict("true", "True", "The claim is accurate and leaves out nothing that would change a reader's conclusion.", 6),
-    Verdict("mostly-true", "Mostly true", "The claim is accurate in substance but needs a clarification or an added detail.", 5),
-    Verdict("mixed", "Mixed", "Parts of the claim are accurate and parts are not, in roughly equal weight.", 4),
-    Verdict("misleading", "Misleading", "Each statement may be defensible, but the claim as a whole leaves a false impression.", 3),
-    Verdict("mostly-false", "Mostly false", "The claim contains a grain of truth but gets the main point wrong.", 2),
-    Verdict("false", "False", "The claim is contradicted by the evidence.", 1),
-    Verdict("unproven", "Unproven", "The public evidence is not enough to say whether the claim is accurate.", None),
+    Verdict("true", "True", "The claim is accurate and leaves out nothing that would change a reader's conclusion.", 6,
+            "#1b5e20", "check-circle"),
+    Verdict("mostly-true", "Mostly true", "The claim is accurate in substance but needs a clarification or an added detail.", 5,
+            "#2e7d32", "check", outline=True),
+    Verdict("mixed", "Mixed", "Parts of the claim are accurate and parts are not, in roughly equal weight.", 4,
+            "#5e35b1", "circle-half-full"),
+    Verdict("misleading", "Misleading", "Each statement may be defensible, but the claim as a whole leaves a false impression.", 3,
+            "#8a4b00", "alert"),
+    Verdict("mostly-false", "Mostly false", "The claim contains a grain of truth but gets the main point wrong.", 2,
+            "#b3261e", "close", outline=True),
+    Verdict("false", "False", "The claim is contradicted by the evidence.", 1,
+            "#9c1414", "close-circle"),
+    Verdict("unproven", "Unproven", "The public evidence is not enough to say whether the claim is accurate.", None,
+            "#455a64", "help-circle"),
 )
+SCALE = tuple(sorted((v for v in VERDICTS if v.rank is not None), key=lambda v: v.rank))  # false ... true
 VERDICT_BY_SLUG = {v.slug: v for v in VERDICTS}
 
 

@@ -10,7 +10,9 @@ from . import export
 from .contract import CLAIM_FIELDS, QUEUE_FIELDS, SOURCE_FIELDS, SOURCE_KINDS, TOPIC_FIELDS, VERDICTS, Field
 from .decoder_widget import decoder_widget
 from .diagnostics import CODES
-from .render import inline, verdict_scale
+from .render import claim_list, inline, most_repeated, verdict_scale
+
+MOST_REPEATED = 8  # claims listed on the home page
 
 SHAPE_NAMES = {
     "line": "text (one line)", "text": "text", "answer": "text, not opening with a verdict or yes/no", "markdown": "Markdown", "date": "date YYYY-MM-DD",
@@ -77,6 +79,7 @@ def api_field_table(kind: str) -> str:
 
 MARKERS = {
     "home-topics": home_topics,
+    "most-repeated": lambda catalog: claim_list(most_repeated(catalog.claims)[:MOST_REPEATED], ""),
     "verdict-scale": lambda catalog: verdict_scale(),
     "check-codes": lambda catalog: check_code_table(),
     "claim-fields": lambda catalog: field_table(CLAIM_FIELDS),

@@ -15,6 +15,7 @@ from xml.etree import ElementTree
 
 from .contract import VERDICTS
 from .models import Catalog, Claim, Source
+from .render import rating_sentence
 
 API_VERSION = "v1"
 BEST_RANK = max(v.rank for v in VERDICTS if v.rank is not None)
@@ -157,14 +158,14 @@ def atom_feed(catalog: Catalog, site_url: str, site_name: str) -> str:
         add(entry, "link", href=site_url + claim.url)
         add(entry, "published", _timestamp(claim.first_published))
         add(entry, "updated", _timestamp(claim.last_reviewed))
-        add(entry, "summary", f"{claim.verdict.label}: {claim.short_answer}")
+        add(entry, "summary", f"{rating_sentence(claim)} {' '.join(claim.short_answer.split())}")
         add(entry, "category", term=claim.topic.id, label=claim.topic.title)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(feed, encoding="unicode") + "\n"
 
 
 def claim_review(claim: Claim, site_url: str, site_name: str) -> dict:
     """schema.org ClaimReview for one claim page."""
-    rating = {"@type": "Rating", "alternateName": claim.verdict.label}
+    rating = {"@type": "Rating", "name": claim.verdict.label, "alternateName": claim.verdict.label}
     if claim.verdict.rank is not None:
         rating.update(ratingValue=claim.verdict.rank, bestRating=BEST_RANK, worstRating=WORST_RANK)
     item = {"@type": "Claim", "name": claim.claim}
@@ -174,6 +175,7 @@ def claim_review(claim: Claim, site_url: str, site_name: str) -> dict:
                  for a in sorted(claim.appearances, key=lambda a: a.date)]
         item["firstAppearance"] = works[0]
         item["appearance"] = works
+        item["datePublished"] = works[0]["datePublished"]
     return {
         "@context": "https://schema.org",
         "@type": "ClaimReview",

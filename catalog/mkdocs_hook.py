@@ -17,8 +17,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from catalog import export, render
-from catalog.cards import MissingFont
+from catalog import embed, export, render
+from catalog.cards import ClaimCard, MissingFont
 from catalog.card_cache import CardCache
 from catalog.diagnostics import summary_line
 from catalog.docs import MARKERS
@@ -61,9 +61,14 @@ def on_files(files: Files, config) -> Files:
     add("timeline/index.md", render.timeline_page(catalog))
     add("glossary/index.md", render.glossary_page(catalog))
     add("queue/index.md", render.queue_page(catalog, site))
+    add("assets/verdicts.css", render.verdict_css())
     for claim in catalog.claims:
         add(f"claims/{claim.id}.md", render.claim_page(claim, site), claim.path)
         _state["pages"][f"claims/{claim.id}.md"] = claim
+    for claim in catalog.claims:
+        for claim_id in (claim.id, *claim.aliases):  # an old id's embed keeps working
+            add(f"embed/{claim_id}/index.html", embed.embed_page(claim, site.url, site.name))
+        add(f"{embed.OEMBED_FOLDER}/{claim.id}.json", embed.oembed(claim, site.url, site.name))
     for source in catalog.sources:
         add(f"sources/{source.id}.md", render.source_page(source), source.path)
     for path, make in export.DATA_FILES.items():
@@ -82,10 +87,11 @@ def _add_cards(catalog, site, files: Files, config, root: Path) -> None:
 
     try:
         for claim in catalog.claims:
-            add(f"assets/cards/claims/{claim.id}.png", cards.path(claim.fact, site.name, claim.verdict))
+            card = ClaimCard(claim.claim, claim.verdict, claim.fact, site.name)
+            add(f"assets/cards/claims/{claim.id}.png", cards.claim(card))
         for topic in catalog.topics:
-            add(f"assets/cards/topics/{topic.id}.png", cards.path(topic.title, site.name, kicker="Topic"))
-        add("assets/cards/home.png", cards.path(site.name, site.name, kicker="Claims checked against primary sources"))
+            add(f"assets/cards/topics/{topic.id}.png", cards.title(topic.title, site.name, "Topic"))
+        add("assets/cards/home.png", cards.title(site.name, site.name, "Claims checked against primary sources"))
     except MissingFont as error:
         raise PluginError(str(error)) from None
 
@@ -112,10 +118,11 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if claim is not None:
         page.meta["card"] = f"assets/cards/claims/{claim.id}.png"
         page.meta["claim_review"] = export.script_json(export.claim_review(claim, site.url, site.name))
+        page.meta["oembed"] = f"{embed.OEMBED_FOLDER}/{claim.id}.json"
     topic = next((t for t in catalog.topics if src == f"topics/{t.id}.md"), None)
     if topic is not None:
         page.meta["card"] = f"assets/cards/topics/{topic.id}.png"
-        markdown += render.topic_claims(topic)
+        markdown = render.with_topic_claims(markdown, topic)
     if src.startswith(("claims/", "topics/")):
         markdown += "\n" + render.abbreviations(catalog, markdown)
 

@@ -115,6 +115,11 @@ class Claim:
         return f"claims/{self.id}/"
 
     @property
+    def sources(self) -> list[Source]:
+        """The cited sources, each once, in the order first cited."""
+        return list(dict.fromkeys(c.source for c in self.citations))
+
+    @property
     def first_appearance(self) -> Appearance | None:
         return min(self.appearances, key=lambda a: a.date, default=None)
 

@@ -11,11 +11,17 @@ import html
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from urllib.parse import urlencode
 
-from .contract import SOURCE_KINDS, VERDICTS, Verdict
+import material
+
+from .contract import SCALE, SOURCE_KINDS, VERDICTS, Verdict
 from .models import Catalog, Claim, Source, Topic
 from .safety import disarm_links
+
+MATERIAL_ICONS = Path(material.__file__).parent / "templates" / ".icons" / "material"
 
 
 @dataclass(frozen=True)
@@ -77,37 +83,109 @@ def verdict_anchor(verdict: Verdict) -> str:
     return f"verdict-{verdict.slug}"
 
 
+@lru_cache(maxsize=None)
+def verdict_icon(verdict: Verdict) -> str:
+    """The verdict's icon from Material's own icon set, as inline SVG hidden from screen readers."""
+    svg = (MATERIAL_ICONS / f"{verdict.icon}.svg").read_text(encoding="utf-8").strip()
+    return svg.replace("<svg ", '<svg class="verdict-icon" aria-hidden="true" focusable="false" ', 1)
+
+
 def verdict_badge(verdict: Verdict, to_root: str) -> str:
-    return (f"[{verdict.label}]({to_root}methodology.md#{verdict_anchor(verdict)})"
+    """The verdict as a link to its definition: icon, label and colour (outlined for "mostly")."""
+    return (f"[{verdict_icon(verdict)}{verdict.label}]({to_root}methodology.md#{verdict_anchor(verdict)})"
             f"{{ .verdict-badge .verdict-{verdict.slug} title=\"What '{verdict.label}' means\" }}")
 
 
+def verdict_meter(verdict: Verdict) -> str:
+    """Seven steps, false to true and then unproven, with this verdict's step marked."""
+    steps = "".join(f'<span class="meter-step meter-{v.slug}{" is-here" if v is verdict else ""}"></span>' for v in SCALE)
+    unproven = next(v for v in VERDICTS if v.rank is None)
+    steps += f'<span class="meter-step meter-{unproven.slug}{" is-here" if unproven is verdict else ""}">?</span>'
+    where = (f"step {verdict.rank} of {len(SCALE)} from false to true" if verdict.rank is not None
+             else "not on the scale from false to true")
+    return f'<span class="verdict-meter" role="img" aria-label="{verdict.label}: {where}">{steps}</span>'
+
+
+def verdict_css() -> str:
+    """Each verdict's colours, from the contract; "mostly" grades are outlined, the others solid."""
+    rules = ["/* Generated from catalog/contract.py (VERDICTS) during the build. */"]
+    for v in VERDICTS:
+        if v.outline:
+            rules.append(f".md-typeset .verdict-{v.slug} {{ background: #ffffff; color: {v.colour} !important; border-color: {v.colour}; }}")
+        else:
+            rules.append(f".md-typeset .verdict-{v.slug} {{ background: {v.colour}; color: #ffffff !important; border-color: {v.colour}; }}")
+        rules.append(f".verdict-meter .meter-{v.slug}.is-here {{ background: {v.colour}; border-color: {v.colour}; }}")
+    return "\n".join(rules) + "\n"
+
+
+def rated(claim: Claim, to_root: str, link: bool = False) -> str:
+    """One line of Markdown binding the verdict to the claim it rates: Claim “…” rated [badge]."""
+    quoted = f"“{inline(claim.claim)}”"
+    if link:
+        quoted = f"[{quoted}]({to_root}claims/{claim.id}.md)"
+    return f'<span class="claim-label">Claim</span> {quoted} <span class="rated">rated</span> {verdict_badge(claim.verdict, to_root)}'
+
+
+def claim_item(claim: Claim, to_root: str, attributes: str = "", note: str = "") -> str:
+    """A list item: the claim with its verdict, then the fact, each labelled; note is Markdown."""
+    lines = [f"- {rated(claim, to_root, link=True)}  ",
+             f'  <span class="fact-label">Fact</span> {inline(claim.fact)}']
+    if note:
+        lines[-1] += "  "
+        lines.append(f"  {note}")
+    lines.append(f"  {{ .claim-item{(' ' + attributes) if attributes else ''} }}")
+    return "\n".join(lines)
+
+
+def claim_list(claims: list[Claim], to_root: str) -> str:
+    return "\n".join(claim_item(c, to_root) for c in claims) + "\n"
+
+
+def rating_sentence(claim: Claim) -> str:
+    """Plain text for previews, feeds and copies: the claim in quotation marks and its verdict."""
+    return f"Claim: “{claim.claim}” Rated {claim.verdict.label.lower()}."
+
+
 def share_text(claim: Claim, site: Site) -> str:
-    """What "copy short answer" puts on the clipboard: plain text, ready for a chat."""
-    return f"{claim.verdict.label}: {' '.join(claim.short_answer.split())} {site.url}{claim.url}"
+    """What "copy short answer" puts on the clipboard: the claim, its verdict, the answer and the link."""
+    return f"“{claim.claim}” — rated {claim.verdict.label}. {' '.join(claim.short_answer.split())} {site.url}{claim.url}"
+
+
+def review_line(claim: Claim) -> str:
+    primary = sum(1 for s in claim.sources if s.kind.primary)
+    count = len(claim.sources)
+    return (f"Reviewed {claim.last_reviewed.isoformat()} · {count} source{'s' if count != 1 else ''} "
+            f"({primary} primary) · [dates and changes](#dates)\n{{ .review-line }}\n")
 
 
 def share_buttons(claim: Claim, site: Site) -> str:
-    """Copy buttons, shown only where JavaScript runs (site.css); without it the link and answer are on the page."""
+    """Share and copy buttons, shown only where JavaScript runs (site.css); without it the link and
+    answer are on the page. Copying uses Material's clipboard support (data-clipboard-text)."""
     link = html.escape(site.url + claim.url, quote=True)
     text = html.escape(share_text(claim, site), quote=True)
+    title = html.escape(claim.fact, quote=True)
     return (
         '<div class="share-buttons" data-share data-search-exclude>'
-        f'<button type="button" class="md-button" data-copy="{link}">Copy link</button> '
-        f'<button type="button" class="md-button" data-copy="{text}">Copy short answer</button> '
+        f'<button type="button" class="md-button md-button--primary share-native" data-share-url="{link}" '
+        f'data-share-title="{title}" data-share-text="{text}" hidden>Share</button> '
+        f'<button type="button" class="md-button" data-clipboard-text="{link}">Copy link</button> '
+        f'<button type="button" class="md-button" data-clipboard-text="{text}">Copy short answer</button> '
         '<span class="share-status" role="status" aria-live="polite"></span></div>\n'
     )
 
 
 def claim_page(claim: Claim, site: Site) -> str:
-    out = [front_matter(title=claim.fact, description=f"{claim.verdict.label}: {claim.short_answer}",
-                        tags=claim.tags, search={"boost": 2})]  # claims rank above the sources they cite
+    out = [front_matter(title=claim.fact, description=f"{rating_sentence(claim)} {claim.short_answer}",
+                        tags=claim.tags, hide=["tags"],  # tags are listed at the foot of the page
+                        search={"boost": 2})]  # claims rank above the sources they cite
+    out.append('<div class="claim-review" markdown>\n')
+    out.append(f"{rated(claim, '../')} {verdict_meter(claim.verdict)}\n{{ #claim .claim-line }}\n")
+    out.append("The fact\n{ .fact-label }\n")
     out.append(f"# {inline(claim.fact)} {{#fact}}\n")
-    out.append(f"**Verdict:** {verdict_badge(claim.verdict, '../')}\n{{ .claim-verdict }}\n")
+    out.append("</div>\n")
     out.append(f"{inline(claim.short_answer)}\n{{ .short-answer #short-answer }}\n")
     out.append(share_buttons(claim, site))
-    out.append("## The claim we checked {#claim}\n")
-    out.append(f"> {inline(claim.claim)}\n")
+    out.append(review_line(claim))
     out.append(also_heard_as(claim))
     out.append("## What we found {#explanation}\n")
     out.append(trusted_markdown(claim.explanation) + "\n")
@@ -134,9 +212,12 @@ def claim_page(claim: Claim, site: Site) -> str:
         out.append("")
     out.append("## Topic, tags and related claims {#related data-search-exclude}\n")
     out.append(f"Topic: [{inline(claim.topic.title)}](../topics/{claim.topic.id}.md)\n")
+    if claim.tags:
+        # Raw links: the tags plugin writes its anchors after MkDocs has checked the links.
+        out.append("Tags: " + ", ".join(f'<a href="../../tags/#tag:{t}">{t}</a>' for t in claim.tags) + "\n")
     if claim.related:
-        out.extend(f"- [{inline(r.fact)}]({r.id}.md) {verdict_badge(r.verdict, '../')}" for r in claim.related)
-        out.append("")
+        out.append("Related claims:\n")
+        out.append(claim_list(claim.related, "../"))
     if claim.aliases:
         out.append("Earlier addresses of this page: " + ", ".join(f"`claims/{a}/`" for a in claim.aliases) + "\n")
     out.append(f"[Report a problem with this claim]({site.report_url(claim)}){{ .report-link data-search-exclude }}\n")
@@ -151,7 +232,7 @@ def also_heard_as(claim: Claim) -> str:
         text = f"“{inline(phrasing.text)}”"
         seen = f" ([where it was said]({phrasing.url}))" if phrasing.url else ""
         items.append(f"- <span{lang}>{text}</span>{seen}" if lang else f"- {text}{seen}")
-    return "Also heard as:\n{ .also-heard-label }\n\n" + "\n".join(items) + "\n{ .also-heard }\n"
+    return "Also heard as:\n{ .also-heard-label }\n\n" + "\n".join(items) + "\n{ .also-heard }\n" if items else ""
 
 
 def queue_page(catalog: Catalog, site: Site) -> str:
@@ -191,18 +272,21 @@ def _citation(index: int, citation) -> str:
 
 
 def catalog_page(catalog: Catalog) -> str:
-    """Every claim with its verdict, topic and short answer; filters appear once JavaScript runs."""
+    """Every claim with its verdict and fact, by topic; filters appear once JavaScript runs."""
     out = [front_matter(title="All claims", description="Every claim about China's Social Credit System that we checked, with its verdict.",
                         search={"exclude": True})]  # it repeats every claim's title and short answer
     out.append("# All claims {#all-claims}\n")
     out.append(f"{len(catalog.claims)} claims, each with a verdict from the [scale](../methodology.md#verdicts) "
                "and the sources behind it.\n")
     out.append(filter_form(catalog))
-    for claim in catalog.claims:
-        out.append(f"- [{inline(claim.fact)}]({claim.id}.md) {verdict_badge(claim.verdict, '../')} "
-                   f"[{inline(claim.topic.title)}](../topics/{claim.topic.id}.md){{ .claim-topic }}  ")
-        out.append(f"    {inline(' '.join(claim.short_answer.split()))}")
-        out.append(f'    {{ .claim-item data-verdict="{claim.verdict.slug}" data-topic="{claim.topic.id}" }}')
+    for topic in catalog.topics:
+        if not topic.claims:
+            continue
+        out.append(f"## {inline(topic.title)} {{#{topic.id} .claim-group}}\n")
+        for claim in topic.claims:
+            wordings = html.escape(" ".join(p.text for p in claim.phrasings), quote=True)
+            out.append(claim_item(claim, "../", f'data-verdict="{claim.verdict.slug}" data-topic="{topic.id}" data-also="{wordings}"'))
+        out.append("")
     return "\n".join(out) + "\n"
 
 
@@ -220,18 +304,24 @@ def filter_form(catalog: Catalog) -> str:
 
 
 def topic_claims(topic: Topic) -> str:
-    """The claims section appended to a topic's hand-written explainer, grouped by verdict."""
-    out = ["\n## Claims in this topic {#claims data-search-exclude}\n"]
+    """The claims section that opens a topic page, most repeated first, each with its verdict."""
+    out = ["## Claims in this topic {#claims data-search-exclude}\n"]
     if not topic.claims:
         out.append("No claims have been checked in this topic yet.\n")
-    for verdict in VERDICTS:
-        claims = [c for c in topic.claims if c.verdict is verdict]
-        if not claims:
-            continue
-        out.append(f"### {verdict.label} {{#claims-{verdict.slug} data-search-exclude}}\n")
-        out.extend(f"- {claim_link(c)}" for c in claims)
-        out.append("")
+    out.append(claim_list(most_repeated(topic.claims), "../"))
     return "\n".join(out)
+
+
+def with_topic_claims(page: str, topic: Topic) -> str:
+    """A topic page with its claims first: right after the page's title, before the explainer."""
+    title = re.search(r"^# .*\n", page, re.MULTILINE)
+    at = title.end() if title else 0
+    return page[:at] + "\n" + topic_claims(topic) + "\n" + page[at:]
+
+
+def most_repeated(claims: list[Claim]) -> list[Claim]:
+    """Claims ordered by how often we recorded them circulating, then by id."""
+    return sorted(claims, key=lambda c: (-len(c.appearances) - len(c.phrasings), c.id))
 
 
 def topics_index(catalog: Catalog) -> str:
@@ -272,7 +362,7 @@ def source_page(source: Source) -> str:
         out.append("No claim cites this source yet.\n")
     for claim in source.cited_by:
         locators = "; ".join(inline(c.locator) for c in claim.citations if c.source is source)
-        out.append(f"- {claim_link(claim)} {verdict_badge(claim.verdict, '../')} (at {locators})")
+        out.append(claim_item(claim, "../", note=f'<span class="cited-at">Cited at</span> {locators}'))
     return "\n".join(out) + "\n"
 
 
@@ -291,10 +381,12 @@ def sources_index(catalog: Catalog) -> str:
 
 
 def verdict_scale() -> str:
-    """The verdict definitions for the methodology page, with stable anchors."""
+    """The verdict definitions for the methodology page, each with its badge and meter, with stable anchors."""
     out = []
     for verdict in VERDICTS:
         out.append(f"### {verdict.label} {{#{verdict_anchor(verdict)}}}\n")
+        badge = f'<span class="verdict-badge verdict-{verdict.slug}">{verdict_icon(verdict)}{verdict.label}</span>'
+        out.append(f"{badge} {verdict_meter(verdict)}\n{{ .verdict-sample }}\n")
         out.append(f"{verdict.definition}\n")
     return "\n".join(out)
 

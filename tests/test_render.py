@@ -16,7 +16,7 @@ from catalog.pipeline import read_catalog
 
 from conftest import TODAY, VALID, copy_catalog
 
-EXTENSIONS = ["abbr", "attr_list", "admonition", "tables", "toc"]
+EXTENSIONS = ["abbr", "attr_list", "md_in_html", "admonition", "tables", "toc"]
 SITE = render.Site("https://example.org/", "Site", "https://github.com/owner/repo")
 
 
@@ -37,18 +37,45 @@ def claim(catalog, claim_id):
 def test_claim_page_follows_the_anatomy_in_order(catalog):
     page = render.claim_page(claim(catalog, "sample-claim"), SITE)
     html = to_html(page)
-    assert html.startswith("<h1")
-    assert re.search(r"<h1[^>]*>There is no single national score\.</h1>", html)
-    order = ["verdict-badge verdict-false", 'id="short-answer"', "data-share", 'id="claim"', 'id="explanation"',
+    assert html.startswith('<div class="claim-review">')
+    assert re.search(r'<h1 id="fact">There is no single national score\.</h1>', html)
+    order = ['id="claim"', "Everyone has a score.", "verdict-badge verdict-false", 'class="verdict-meter"', 'id="fact"',
+             'id="short-answer"', "data-share", 'class="review-line"', "also-heard", 'id="explanation"',
              'id="bottom-line"', 'id="evidence"', 'id="circulated"', 'id="dates"', 'id="related"', "report-link"]
     positions = [html.index(marker) for marker in order]
     assert positions == sorted(positions)
 
 
-def test_the_claim_as_people_say_it_appears_once_and_not_in_the_title(catalog):
+def test_the_verdict_stands_in_one_line_with_the_claim_it_rates(catalog):
+    html = to_html(render.claim_page(claim(catalog, "sample-claim"), SITE))
+    line = re.search(r'<p class="claim-line" id="claim">(.*?)</p>', html, re.DOTALL).group(1)
+    assert "Everyone has a score." in line and "verdict-badge verdict-false" in line and "verdict-meter" in line
+    assert "There is no single national score" not in line
+
+
+def test_the_claim_is_not_in_the_title_and_the_fact_is(catalog):
     page = render.claim_page(claim(catalog, "sample-claim"), SITE)
-    assert page.count("Everyone has a score.") == 1
-    assert "Everyone has a score" not in page.split("\n# ", 1)[1].splitlines()[0]
+    title = re.search(r"^title: (.*)$", page, re.MULTILINE).group(1)
+    assert "There is no single national score" in title and "Everyone has a score" not in title
+
+
+def test_the_review_line_counts_sources_and_primary_ones(catalog):
+    html = to_html(render.claim_page(claim(catalog, "sample-claim"), SITE))
+    assert "Reviewed 2026-02-01 · 2 sources (1 primary)" in html
+
+
+def test_phrasings_are_shown_as_also_heard_as_with_their_language(catalog):
+    html = to_html(render.claim_page(claim(catalog, "sample-claim"), SITE))
+    assert "“China gives each citizen a score.”" in html and 'href="https://example.org/post"' in html
+    assert '<span lang="zh">“每个人都有一个信用分”</span>' in html
+
+
+def test_the_meter_marks_exactly_the_verdicts_step():
+    for verdict in VERDICTS:
+        meter = render.verdict_meter(verdict)
+        assert meter.count("is-here") == 1 and f"meter-{verdict.slug} is-here" in meter
+        assert meter.count("meter-step") == len(VERDICTS)
+        assert f'aria-label="{verdict.label}: ' in meter
 
 
 def test_verdict_badge_links_to_its_definition(catalog):
@@ -127,9 +154,12 @@ def test_every_marker_renders(catalog):
         assert fill(catalog).strip(), name
 
 
-def test_topic_page_groups_claims_by_verdict(catalog):
-    section = render.topic_claims(catalog.topics[0])
-    assert section.index("{#claims-true ") < section.index("{#claims-false ")
+def test_topic_page_lists_its_claims_first_most_repeated_first(catalog):
+    page = render.with_topic_claims("---\ntitle: Scope\n---\n\n# Scope\n\nThe explainer.\n", catalog.topics[0])
+    html = to_html(page)
+    assert html.index("Claims in this topic") < html.index("The explainer.")
+    # sample-claim has an appearance and two phrasings, other-claim one phrasing
+    assert html.index("Everyone has a score.") < html.index("Companies have codes.")
 
 
 def test_source_page_lists_the_claims_that_cite_it(catalog):
@@ -154,20 +184,40 @@ def test_abbreviations_define_terms_found_in_text(catalog):
     assert render.abbreviations(catalog, "Nothing here.") == ""
 
 
-def test_share_text_is_plain_verdict_answer_and_link(catalog):
+def test_share_text_starts_with_the_claim_and_its_verdict(catalog):
     text = render.share_text(claim(catalog, "sample-claim"), SITE)
-    assert text == "False: No national score exists. Several lists do. https://example.org/claims/sample-claim/"
+    assert text == ("“Everyone has a score.” — rated False. No national score exists. Several lists do. "
+                    "https://example.org/claims/sample-claim/")
 
 
 def test_share_buttons_escape_the_copied_text(catalog):
     hostile = claim(catalog, "sample-claim")
     hostile.short_answer = 'He said "no" & left <now>'
     block = render.share_buttons(hostile, SITE)
-    assert 'data-copy="False: He said &quot;no&quot; &amp; left &lt;now&gt; https://example.org/claims/sample-claim/"' in block
+    assert ('data-clipboard-text="“Everyone has a score.” — rated False. He said &quot;no&quot; &amp; left &lt;now&gt; '
+            'https://example.org/claims/sample-claim/"') in block
 
 
-def test_catalog_list_items_carry_verdict_and_topic_for_the_filters(catalog):
+def test_catalog_list_items_carry_verdict_topic_and_wordings_for_the_filters(catalog):
     html = to_html(render.catalog_page(catalog))
-    assert '<li class="claim-item" data-topic="scope" data-verdict="false">' in html
+    item = re.search(r'<li class="claim-item" data-also="China gives each citizen a score\. 每个人都有一个信用分" '
+                     r'data-topic="scope" data-verdict="false">(.*?)</li>', html, re.DOTALL)
+    assert item, html
+    assert "“Everyone has a score.”" in item.group(1) and "verdict-false" in item.group(1)
+    assert "There is no single national score." in item.group(1)
     assert 'data-claim-filters' in html
-    assert "No national score exists. Several lists do." in html
+
+
+@pytest.mark.parametrize("page", ["catalog", "source", "related", "topic"])
+def test_every_list_binds_each_verdict_to_its_claim(catalog, page):
+    sample, other = claim(catalog, "sample-claim"), claim(catalog, "other-claim")
+    law = next(s for s in catalog.sources if s.id == "sample-law")
+    text = {"catalog": lambda: render.catalog_page(catalog), "source": lambda: render.source_page(law),
+            "related": lambda: render.claim_page(other, SITE), "topic": lambda: render.topic_claims(catalog.topics[0])}[page]()
+    html = to_html(text)
+    items = re.findall(r"<li[^>]*>(.*?)</li>", html, re.DOTALL)
+    rated = [item for item in items if "verdict-badge" in item]
+    assert rated
+    for item in rated:
+        rated_claims = [c for c in (sample, other) if f"verdict-{c.verdict.slug}" in item and f"“{c.claim}”" in item]
+        assert len(rated_claims) == 1, item

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -65,12 +66,13 @@ def card_path(site: Path, url: str) -> Path:
     return site / url.split("/", 3)[3]
 
 
-def test_every_claim_page_has_a_preview_with_the_fact_verdict_and_card(built_site):
+def test_every_claim_page_has_a_preview_with_the_claim_its_verdict_the_fact_and_card(built_site):
     catalog = read_catalog(ROOT).catalog
     for claim in catalog.claims:
         page = preview(built_site, f"claims/{claim.id}")
         assert page.meta["og:title"] == page.meta["twitter:title"] == claim.fact
-        assert page.meta["og:description"] == f"{claim.verdict.label}: {claim.short_answer}"
+        rated = f"Claim: “{claim.claim}” Rated {claim.verdict.label.lower()}. "
+        assert page.meta["og:description"] == page.meta["twitter:description"] == rated + claim.short_answer
         assert page.meta["og:url"] == page.canonical == f"https://social-credit-checked.github.io/claims/{claim.id}/"
         assert page.meta["og:site_name"] == "Social Credit, Checked"
         assert page.meta["twitter:card"] == "summary_large_image"
@@ -93,8 +95,10 @@ def test_each_claim_page_has_one_valid_claim_review(built_site):
         review = json.loads(page.json_ld[0])
         jsonschema.validate(review, CLAIM_REVIEW_SCHEMA, format_checker=jsonschema.FormatChecker())
         assert review["claimReviewed"] == claim.claim
-        assert review["reviewRating"]["alternateName"] == claim.verdict.label
+        assert review["reviewRating"]["alternateName"] == review["reviewRating"]["name"] == claim.verdict.label
         assert review["url"] == page.canonical
+        if claim.appearances:
+            assert review["itemReviewed"]["datePublished"] == claim.first_appearance.date
 
 
 def test_claim_review_schema_rejects_a_review_without_a_rating():
@@ -110,7 +114,7 @@ def test_claim_review_for_unproven_has_no_numeric_rating_and_appearances_when_kn
     jsonschema.validate(review, CLAIM_REVIEW_SCHEMA)
     claim.verdict = next(v for v in export.VERDICTS if v.slug == "unproven")
     rating = export.claim_review(claim, "https://example.org/", "Site")["reviewRating"]
-    assert rating == {"@type": "Rating", "alternateName": "Unproven"}
+    assert rating == {"@type": "Rating", "name": "Unproven", "alternateName": "Unproven"}
 
 
 def test_open_data_matches_the_documented_fields(built_site):
@@ -147,6 +151,7 @@ def test_atom_feed_parses_and_lists_the_latest_reviewed_claims_newest_first(buil
     listed = [by_id[entry.link.rstrip("/").rsplit("/", 1)[1]] for entry in feed.entries]
     for entry, claim in zip(feed.entries, listed):
         assert entry.title == claim.fact
+        assert entry.summary.startswith(f"Claim: “{claim.claim}” Rated {claim.verdict.label.lower()}. ")
         assert entry.updated.startswith(claim.last_reviewed.isoformat())
     assert [c.last_reviewed for c in listed] == sorted((c.last_reviewed for c in listed), reverse=True)
     left_out = [c for c in catalog.claims if c not in listed]
@@ -210,3 +215,62 @@ def test_old_ids_redirect_to_the_claim(built_site):
         for alias in claim.aliases:
             html = (built_site / f"claims/{alias}/index.html").read_text(encoding="utf-8")
             assert f'url=../{claim.id}/"' in html
+
+
+def test_the_copied_short_answer_starts_with_the_claim_and_its_verdict(built_site):
+    catalog = read_catalog(ROOT).catalog
+    for claim in catalog.claims:
+        page = (built_site / "claims" / claim.id / "index.html").read_text(encoding="utf-8")
+        copied = [html.unescape(t) for t in re.findall(r'data-clipboard-text="([^"]*)"', page)]
+        assert copied[0] == f"https://social-credit-checked.github.io/claims/{claim.id}/"
+        assert copied[1].startswith(f"“{claim.claim}” — rated {claim.verdict.label}. ")
+        assert copied[1].endswith(copied[0])
+
+
+def test_each_claim_card_is_drawn_from_its_claim_verdict_and_fact(tmp_path, monkeypatch):
+    from catalog import cards
+
+    drawn = []
+    original = cards.claim_card
+    monkeypatch.setattr(cards, "claim_card", lambda card: drawn.append(card) or original(card))
+    fixture = read_catalog(VALID, today=TODAY).catalog
+    project = project_copy(tmp_path / "project", copy_catalog(tmp_path / "catalog"))
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+    assert sorted((c.claim, c.verdict.slug, c.fact) for c in drawn) == \
+        sorted((c.claim, c.verdict.slug, c.fact) for c in fixture.claims)
+    for claim in fixture.claims:
+        with Image.open(tmp_path / "site" / "assets" / "cards" / "claims" / f"{claim.id}.png") as image:
+            assert image.size == (1200, 630)
+
+
+def test_a_claim_card_differs_when_only_the_verdict_differs():
+    from catalog import cards
+    from catalog.contract import VERDICT_BY_SLUG
+
+    first = cards.claim_card(cards.ClaimCard("A claim.", VERDICT_BY_SLUG["false"], "A fact.", "Site"))
+    second = cards.claim_card(cards.ClaimCard("A claim.", VERDICT_BY_SLUG["mostly-false"], "A fact.", "Site"))
+    assert first != second
+
+
+def test_every_claim_has_a_small_embed_and_oembed_discovery(built_site):
+    catalog = read_catalog(ROOT).catalog
+    for claim in catalog.claims:
+        page = preview(built_site, f"claims/{claim.id}")
+        html_text = (built_site / "claims" / claim.id / "index.html").read_text(encoding="utf-8")
+        link = re.search(r'<link rel="alternate" type="application/json\+oembed" href="([^"]+)"', html_text)
+        assert link, claim.id
+        data = json.loads(card_path(built_site, link.group(1)).read_text(encoding="utf-8"))
+        assert data["version"] == "1.0" and data["type"] == "rich"
+        assert f'src="https://social-credit-checked.github.io/embed/{claim.id}/"' in data["html"]
+        assert claim.claim in data["title"] and claim.verdict.label in data["title"]
+        embed = built_site / "embed" / claim.id / "index.html"
+        text = embed.read_text(encoding="utf-8")
+        assert embed.stat().st_size < 4000
+        assert "<script" not in text and not re.search(r"<[^>]*\son[a-z]+\s*=", text, re.IGNORECASE)
+        assert all(url.startswith("https://social-credit-checked.github.io/") for url in re.findall(r"https?://[^\"\s<]+", text))
+        body = re.sub(r"<[^>]+>", "", text.split("<body>", 1)[1])
+        claim_at = body.index(html.escape(claim.claim, quote=False))
+        assert claim_at < body.index(claim.verdict.label) < body.index(html.escape(claim.fact, quote=False))

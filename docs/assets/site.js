@@ -1,23 +1,8 @@
-// Small page behaviours: the copy buttons on claim pages ("Copy link", "Copy short answer"),
-// which site.css hides without JavaScript (the link and the answer are on the page anyway), and
-// keyboard access to tables that scroll sideways on narrow screens.
+// Small page behaviours. On claim pages: the Share button (the Web Share API, shown only where the
+// browser has it; "Copy link" is the fallback) and a spoken confirmation when Material's own
+// clipboard support ([data-clipboard-text]) has copied. Elsewhere: keyboard access to tables that
+// scroll sideways on narrow screens. site.css hides the buttons where JavaScript does not run.
 (function () {
-  function copy(text) {
-    if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text);
-    }
-    var area = document.createElement("textarea");
-    area.value = text;
-    area.setAttribute("readonly", "");
-    area.style.position = "fixed";
-    area.style.opacity = "0";
-    document.body.appendChild(area);
-    area.select();
-    var ok = document.execCommand("copy");
-    document.body.removeChild(area);
-    return ok ? Promise.resolve() : Promise.reject(new Error("copy failed"));
-  }
-
   function makeScrollingTablesFocusable() {
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap, index) {
       wrap.setAttribute("tabindex", "0");
@@ -26,19 +11,34 @@
     });
   }
 
-  function setUp() {
-    makeScrollingTablesFocusable();
-    document.querySelectorAll("[data-share]").forEach(function (box) {
-      var status = box.querySelector(".share-status");
-      box.querySelectorAll("button[data-copy]").forEach(function (button) {
-        button.addEventListener("click", function () {
-          copy(button.getAttribute("data-copy")).then(
-            function () { status.textContent = "Copied."; },
-            function () { status.textContent = "Could not copy; select the text on the page instead."; }
-          );
-        });
+  function setUpShareButtons(box) {
+    var status = box.querySelector(".share-status");
+    var share = box.querySelector(".share-native");
+    if (share && navigator.share) {
+      share.hidden = false;
+      share.addEventListener("click", function () {
+        navigator.share({
+          title: share.getAttribute("data-share-title"),
+          text: share.getAttribute("data-share-text"),
+          url: share.getAttribute("data-share-url")
+        }).catch(function () { /* the reader closed the share sheet */ });
+      });
+    }
+    // Material shows "Copied to clipboard" in its dialog; repeat it in the box's live region.
+    var dialog = document.querySelector(".md-dialog__inner");
+    box.querySelectorAll("[data-clipboard-text]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        status.textContent = "";
+        window.setTimeout(function () {
+          status.textContent = dialog && dialog.textContent.trim() ? "Copied." : "Select the text on the page to copy it.";
+        }, 0);
       });
     });
+  }
+
+  function setUp() {
+    makeScrollingTablesFocusable();
+    document.querySelectorAll("[data-share]").forEach(setUpShareButtons);
   }
 
   if (window.document$ && window.document$.subscribe) {

@@ -1,0 +1,97 @@
+"""A verdict always stands with the claim it rates: on every page that shows one, in real Chromium.
+
+A badge or meter beside anything but its claim (the fact, say) would tell a reader that a true
+sentence is false. So every verdict's smallest enclosing unit (the line or list item it sits in)
+must hold the claim it rates, and only that claim.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from catalog.contract import VERDICTS
+from catalog.pipeline import read_catalog
+
+from conftest import ROOT
+
+UNITS = """() => Array.from(document.querySelectorAll('article .verdict-badge, article .verdict-meter')).map(el => {
+  const unit = el.closest('p, li, td, dd, figure');
+  return {label: el.classList.contains('verdict-meter') ? el.getAttribute('aria-label').split(':')[0] : el.innerText.trim(),
+          unit: unit ? unit.innerText : ''};
+})"""
+
+CONTRAST = """() => {
+  function channel(c) { c /= 255; return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4); }
+  function luminance(rgb) { const [r, g, b] = rgb.match(/\\d+(\\.\\d+)?/g).map(Number); return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b); }
+  function background(el) {
+    for (; el; el = el.parentElement) { const bg = getComputedStyle(el).backgroundColor; if (!/rgba\\(0, 0, 0, 0\\)|transparent/.test(bg)) return bg; }
+    return 'rgb(255, 255, 255)';
+  }
+  return Array.from(document.querySelectorAll('.verdict-sample .verdict-badge')).map(el => {
+    const [a, b] = [luminance(getComputedStyle(el).color), luminance(background(el))];
+    return {label: el.innerText.trim(), ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)};
+  });
+}"""
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return read_catalog(ROOT).catalog
+
+
+def pages_with_verdicts(catalog) -> list[str]:
+    return (["", "claims/", "tags/"] + [f"topics/{t.id}/" for t in catalog.topics]
+            + [f"claims/{c.id}/" for c in catalog.claims])
+
+
+def test_every_verdict_shown_stands_with_the_claim_it_rates(chromium, served_site, catalog):
+    page = chromium.new_page()
+    checked = 0
+    for path in pages_with_verdicts(catalog):
+        page.goto(served_site + path, wait_until="load")
+        for shown in page.evaluate(UNITS):
+            rated = [c for c in catalog.claims if f"“{c.claim}”" in shown["unit"]]
+            assert len(rated) == 1, (path, shown)
+            assert shown["label"] == rated[0].verdict.label, (path, shown)
+            checked += 1
+    page.close()
+    # the home page, the catalog, the topics and each claim page (its header and related claims)
+    assert checked >= 3 * len(catalog.claims)
+
+
+def longest(catalog, count: int = 3):
+    return sorted(catalog.claims, key=lambda c: -(len(c.claim) + len(c.fact) + len(c.short_answer)))[:count]
+
+
+def test_a_phone_shows_claim_verdict_fact_answer_and_buttons_without_scrolling(chromium, served_site, catalog):
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    for claim in longest(catalog):
+        page.goto(served_site + f"claims/{claim.id}/", wait_until="networkidle")
+        for selector in ("#claim", "#claim .verdict-badge", "#fact", "#short-answer", ".share-buttons", ".review-line"):
+            box = page.locator(selector).first.bounding_box()
+            assert box is not None and box["y"] + box["height"] <= 844, (claim.id, selector, box)
+        assert page.locator(".md-tags").first.is_hidden()  # tags sit at the foot of the page
+    context.close()
+
+
+def test_every_verdict_badge_passes_wcag_aa_contrast(chromium, served_site):
+    page = chromium.new_page()
+    page.goto(served_site + "methodology/", wait_until="load")
+    measured = page.evaluate(CONTRAST)
+    assert sorted(m["label"] for m in measured) == sorted(v.label for v in VERDICTS)
+    for m in measured:
+        assert m["ratio"] >= 4.5, m
+    page.close()
+
+
+def test_grades_next_to_each_other_differ_in_shape_not_only_colour(chromium, served_site):
+    page = chromium.new_page()
+    page.goto(served_site + "methodology/", wait_until="load")
+    looks = page.evaluate("""() => Object.fromEntries(Array.from(document.querySelectorAll('.verdict-sample .verdict-badge'))
+        .map(el => [el.innerText.trim(), [el.querySelector('svg path').getAttribute('d'), getComputedStyle(el).backgroundColor]]))""")
+    for full, mostly in (("True", "Mostly true"), ("False", "Mostly false")):
+        assert looks[full][0] != looks[mostly][0]  # another icon
+        assert looks[full][1] != looks[mostly][1]  # solid against outlined
+    assert len({icon for icon, _ in looks.values()}) == len(VERDICTS)
+    page.close()
