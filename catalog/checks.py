@@ -9,6 +9,7 @@ related claims, aliases, the primary-source rule and the change log.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,6 +24,15 @@ PARTIAL_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$")
 YAML_BOOLEAN_WORDS = {"yes", "no", "on", "off", "y", "n"}
+# A short answer that opens like a verdict ("False.", "Mostly true:", "Yes,", "Largely right.")
+# repeats the verdict that copies and previews already print before it, and reads as a verdict on
+# whatever text stands nearest.
+_QUALIFIER = r"(?:(?:mostly|largely|partly|partially|half|broadly|basically|essentially|not)[\s,]+)?"
+VERDICT_OPENING = re.compile(
+    r"^[\"'“‘(]*" + _QUALIFIER + r"(?:true|false|mixed|misleading|unproven)(?![\w'’-])"
+    r"|^[\"'“‘(]*" + _QUALIFIER + r"(?:yes|no|yep|nope|right|wrong|correct|incorrect|partly|partially|largely|mostly|not really|not quite|the opposite)"
+    r"(?:[\s,]+(?:yes|no|right|wrong|true|so))?\s*(?:[,.:;!?\u2014\u2013-]|$)",
+    re.IGNORECASE)
 
 
 class Context:
@@ -132,6 +142,16 @@ def _text(ctx: Context, node: Node, f: Field, label: str, markdown: bool = False
     return text if ok else None
 
 
+def _answer(ctx: Context, node: Node, f: Field, label: str):
+    text = _text(ctx, node, f, label)
+    if text is not None:
+        opening = VERDICT_OPENING.match(text)
+        if opening:
+            ctx.report(node, "SC115", f"'{label}' opens with {opening.group(0).strip()!r}; start with the substance, since the verdict is shown beside the claim already")
+            return None
+    return text
+
+
 def _date(ctx: Context, node: Node, label: str, partial: bool) -> str | date | None:
     text = node.value.strip()
     match = (PARTIAL_DATE if partial else FULL_DATE).match(text)
@@ -177,6 +197,7 @@ SLUG_EXPLAIN = "use lowercase ASCII letters, digits and single hyphens"
 SCALAR_CHECKS = {
     "line": lambda ctx, node, f, label: _text(ctx, node, f, label, one_line=True),
     "text": lambda ctx, node, f, label: _text(ctx, node, f, label),
+    "answer": _answer,
     "markdown": lambda ctx, node, f, label: _text(ctx, node, f, label, markdown=True),
     "date": lambda ctx, node, f, label: _date(ctx, node, label, partial=False),
     "partial-date": lambda ctx, node, f, label: _date(ctx, node, label, partial=True),
@@ -263,6 +284,58 @@ def check_glossary_references(terms: list[Record], claim_ids: set[str], source_i
             for ref in term.values.get(key, []):
                 if ref not in known:
                     _report(diagnostics, term, today, (key, _list_index(term, key, ref)), code, f"'{ref}' is not in {folder}")
+
+
+def check_queue(queued: list[Record], claim_ids: set[str], topic_ids: set[str],
+                diagnostics: list[Diagnostic], today: date) -> None:
+    """Queued claims need a known topic and an id no checked claim uses."""
+    for record in queued:
+        if record.id in claim_ids:
+            _report(diagnostics, record, today, (), "SC205", f"the id '{record.id}' is already used by claims/{record.id}.yaml")
+        topic = record.values.get("topic")
+        if topic is not None and topic not in topic_ids:
+            known = ", ".join(sorted(topic_ids)) or "none yet"
+            _report(diagnostics, record, today, ("topic",), "SC202", f"topic '{topic}' has no page in docs/topics/ (topics: {known})")
+
+
+def normal_wording(text: str) -> str:
+    """A wording reduced to what makes it the same claim: case, punctuation and spacing dropped."""
+    kept = "".join(ch if not unicodedata.category(ch).startswith(("P", "S")) else " " for ch in text.casefold())
+    return " ".join(kept.split())
+
+
+def check_wordings(claims: list[Record], queued: list[Record], diagnostics: list[Diagnostic], today: date) -> None:
+    """Each wording (a claim, one of its phrasings, a queued claim) belongs to one claim only."""
+    owner: dict[str, tuple[Record, tuple]] = {}
+    for claim in claims:
+        wordings = [(claim.values.get("claim"), ("claim",))]
+        wordings += [(p.get("text"), ("phrasings", i, "text")) for i, p in enumerate(claim.values.get("phrasings", []))]
+        for text, keys in wordings:
+            if text is None:
+                continue
+            key = normal_wording(text)
+            first = owner.get(key)
+            if first is None:
+                owner[key] = (claim, keys)
+            elif first[0] is claim:
+                _report(diagnostics, claim, today, keys, "SC210", "this phrasing repeats the claim's own wording")
+            else:
+                _report(diagnostics, claim, today, keys, "SC210", f"this wording is already used by {first[0].path} (line {first[0].node(*first[1]).line})")
+    checked = set(owner)
+    for record in queued:
+        text = record.values.get("claim")
+        if text is None:
+            continue
+        key = normal_wording(text)
+        first = owner.get(key)
+        if first is None:
+            owner[key] = (record, ("claim",))
+            continue
+        where = f"{first[0].path} (line {first[0].node(*first[1]).line})"
+        if key in checked:
+            _report(diagnostics, record, today, ("claim",), "SC211", f"this claim is already answered by {where}")
+        else:
+            _report(diagnostics, record, today, ("claim",), "SC210", f"this wording is already queued in {where}")
 
 
 def _list_index(record: Record, key: str, value: str) -> int:

@@ -50,10 +50,11 @@ SOURCE_KINDS: tuple[SourceKind, ...] = (
 KIND_BY_SLUG = {k.slug: k for k in SOURCE_KINDS}
 
 # Shapes a field's value can take. "line" is one line of plain text, "text" plain text that may
-# wrap, "markdown" text rendered as Markdown, "date" a full ISO date, "partial-date" YYYY,
+# wrap, "answer" text that must not open with a verdict word or a bare yes/no, "markdown" text
+# rendered as Markdown, "date" a full ISO date, "partial-date" YYYY,
 # YYYY-MM or YYYY-MM-DD, "slug" a lowercase kebab-case name, "*-ref" the id of another record.
 SCALAR_SHAPES = (
-    "line", "text", "markdown", "date", "partial-date", "url", "slug", "language", "integer",
+    "line", "text", "answer", "markdown", "date", "partial-date", "url", "slug", "language", "integer",
     "verdict", "source-kind", "claim-ref", "source-ref", "topic-ref",
 )
 
@@ -106,12 +107,22 @@ APPEARANCE = _record(
     ),
 )
 
+PHRASING = _record(
+    "phrasing", "Another wording people use for the same claim.",
+    (
+        Field("text", "line", True, "The wording as people say or write it.", 300),
+        Field("language", "language", False, "ISO 639-1 code of the wording when it is not English, e.g. zh."),
+        Field("url", "url", False, "Where this wording was seen (http or https)."),
+    ),
+)
+
 CLAIM_FIELDS: tuple[Field, ...] = (
     Field("id", "slug", False, "Optional; when present it must equal the file name without .yaml."),
-    Field("claim", "line", True, "The claim as people say it, in their words. Shown once, labelled as the claim checked.", 300),
+    Field("claim", "line", True, "The claim as people say it, in their words. Shown labelled, beside its verdict, everywhere the verdict appears.", 300),
+    _list_of("phrasings", "Other wordings people use for the same claim, so that search finds it in the reader's words; at least one.", PHRASING, required=True),
     Field("fact", "line", True, "The fact in one plain sentence. Used as the page title and the share title.", 200),
     Field("verdict", "verdict", True, "One verdict from the scale on the methodology page."),
-    Field("short_answer", "text", True, "Two or three sentences that stand alone when pasted into a chat.", 600),
+    Field("short_answer", "answer", True, "Two or three sentences that stand alone when pasted into a chat; never opening with a verdict word or a bare yes/no, because copies and previews already carry the verdict.", 600),
     Field("explanation", "markdown", True, "Why the claim sounds right and what actually exists (Markdown).", 12000),
     Field("bottom_line", "text", False, "A closing restatement of the fact; the fact itself is used when omitted.", 400),
     Field("topic", "topic-ref", True, "Id of a topic page in docs/topics/."),
@@ -144,6 +155,15 @@ SOURCE_FIELDS: tuple[Field, ...] = (
     Field("translates", "source-ref", False, "For a translation: the id of the source it translates."),
     Field("milestone", "text", False, MILESTONE_HELP, 300),
     Field("notes", "text", False, "Caveats for readers, e.g. that url is a copy because no official page could be verified.", 600),
+)
+
+QUEUE_FIELDS: tuple[Field, ...] = (
+    Field("id", "slug", False, "Optional; when present it must equal the file name without .yaml."),
+    Field("claim", "line", True, "The claim as it was heard, in the speaker's words.", 300),
+    Field("language", "language", False, "ISO 639-1 code of the wording when it is not English, e.g. zh."),
+    Field("topic", "topic-ref", True, "Id of a topic page in docs/topics/."),
+    _list_of("appearances", "Where the claim was heard; at least one.", APPEARANCE, required=True),
+    Field("notes", "text", False, "What evidence would settle the claim.", 600),
 )
 
 TOPIC_FIELDS: tuple[Field, ...] = (

@@ -42,6 +42,8 @@ CODES: tuple[Code, ...] = (
     Code("SC112", "The value is not a valid lowercase kebab-case name.", "Use lowercase ASCII letters, digits and single hyphens, e.g. `joint-punishment`."),
     Code("SC113", "The same entry appears twice in a list.", "Delete the repeated entry."),
     Code("SC114", "The number is not a whole number.", "Write a whole number such as 3."),
+    Code("SC115", "The short answer opens with a verdict word or a bare yes/no.",
+         "Start with the substance (who did what, which document says so): pages, previews and copied text already put the claim and its verdict before the answer."),
     Code("SC201", "The cited source does not exist.", "Use the id of a file in sources/ (its name without .yaml), or add the source by copying templates/source.yaml to sources/<id>.yaml."),
     Code("SC202", "The topic does not exist.", "Use the id of a page in docs/topics/ (its file name without .md); the message lists them."),
     Code("SC203", "The referenced claim does not exist.", "Use the id of a file in claims/."),
@@ -51,6 +53,10 @@ CODES: tuple[Code, ...] = (
     Code("SC207", "A citation has no pinpoint locator.", "Add `locator:` with the article, section, paragraph, table or page."),
     Code("SC208", "A claim lists itself as related.", "Delete its own id from related."),
     Code("SC209", "The verdict changed without a change-log entry.", "Add an entry to changes with the new verdict and the reason for the change."),
+    Code("SC210", "The same wording belongs to two claims, or repeats the claim's own wording.",
+         "Keep each wording on one claim only: delete the repeat, or merge the two claims (the old id goes into aliases)."),
+    Code("SC211", "A queued claim is already answered by a checked claim.",
+         "Delete the file in queue/ and, if its wording differs, add it to the checked claim's phrasings with the URL where it was heard."),
 )
 CODE_BY_ID = {c.code: c for c in CODES}
 

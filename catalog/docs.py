@@ -7,13 +7,13 @@ docs can never drift from the rules the checker applies.
 from __future__ import annotations
 
 from . import export
-from .contract import CLAIM_FIELDS, SOURCE_FIELDS, SOURCE_KINDS, TOPIC_FIELDS, VERDICTS, Field
+from .contract import CLAIM_FIELDS, QUEUE_FIELDS, SOURCE_FIELDS, SOURCE_KINDS, TOPIC_FIELDS, VERDICTS, Field
 from .decoder_widget import decoder_widget
 from .diagnostics import CODES
 from .render import inline, verdict_scale
 
 SHAPE_NAMES = {
-    "line": "text (one line)", "text": "text", "markdown": "Markdown", "date": "date YYYY-MM-DD",
+    "line": "text (one line)", "text": "text", "answer": "text, not opening with a verdict or yes/no", "markdown": "Markdown", "date": "date YYYY-MM-DD",
     "partial-date": "date YYYY-MM-DD, YYYY-MM or YYYY", "url": "http(s) URL", "slug": "kebab-case id",
     "language": "ISO 639-1 code", "integer": "whole number", "claim-ref": "claim id", "source-ref": "source id",
     "topic-ref": "topic id", "list": "list", "record": "fields",
@@ -82,6 +82,7 @@ MARKERS = {
     "claim-fields": lambda catalog: field_table(CLAIM_FIELDS),
     "source-fields": lambda catalog: field_table(SOURCE_FIELDS),
     "topic-fields": lambda catalog: field_table(TOPIC_FIELDS),
+    "queue-fields": lambda catalog: field_table(QUEUE_FIELDS),
     "source-kinds": lambda catalog: source_kind_table(),
     "code-decoder": lambda catalog: decoder_widget(),
     "data-files": lambda catalog: data_files_table(),

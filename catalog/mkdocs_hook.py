@@ -60,6 +60,7 @@ def on_files(files: Files, config) -> Files:
     add("topics/index.md", render.topics_index(catalog))
     add("timeline/index.md", render.timeline_page(catalog))
     add("glossary/index.md", render.glossary_page(catalog))
+    add("queue/index.md", render.queue_page(catalog, site))
     for claim in catalog.claims:
         add(f"claims/{claim.id}.md", render.claim_page(claim, site), claim.path)
         _state["pages"][f"claims/{claim.id}.md"] = claim

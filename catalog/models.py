@@ -80,6 +80,13 @@ class Appearance:
     url: str
 
 
+@dataclass
+class Phrasing:
+    text: str
+    language: str = "en"
+    url: str | None = None
+
+
 @dataclass(eq=False)  # records are compared by identity
 class Claim:
     id: str
@@ -100,6 +107,7 @@ class Claim:
     declared_related: list["Claim"] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     appearances: list[Appearance] = field(default_factory=list)
+    phrasings: list[Phrasing] = field(default_factory=list)
     related: list["Claim"] = field(default_factory=list)
 
     @property
@@ -123,12 +131,26 @@ class GlossaryTerm:
     sources: list[Source] = field(default_factory=list)
 
 
+@dataclass(eq=False)  # records are compared by identity
+class QueuedClaim:
+    """A claim heard, with where, but not checked yet."""
+
+    id: str
+    path: str
+    claim: str
+    topic: Topic
+    appearances: list[Appearance]
+    language: str = "en"
+    notes: str | None = None
+
+
 @dataclass
 class Catalog:
     claims: list[Claim]
     sources: list[Source]
     topics: list[Topic]
     glossary: list[GlossaryTerm] = field(default_factory=list)
+    queue: list[QueuedClaim] = field(default_factory=list)
 
     @property
     def milestones(self) -> list[Source]:
@@ -137,7 +159,8 @@ class Catalog:
 
 
 def build_catalog(claim_values: dict[str, tuple[str, dict]], source_values: dict[str, tuple[str, dict]],
-                  topic_values: dict[str, tuple[str, dict]], glossary_values: dict[str, tuple[str, dict]]) -> Catalog:
+                  topic_values: dict[str, tuple[str, dict]], glossary_values: dict[str, tuple[str, dict]],
+                  queue_values: dict[str, tuple[str, dict]] | None = None) -> Catalog:
     """Turn checked values (id -> (path, values)) into linked objects. Input must be error-free."""
     topics = {
         topic_id: Topic(topic_id, path, v["title"], v["summary"], int(v["order"]))
@@ -167,6 +190,7 @@ def build_catalog(claim_values: dict[str, tuple[str, dict]], source_values: dict
             changes=[Change(c["date"], c["summary"], VERDICT_BY_SLUG.get(c.get("verdict", ""))) for c in v.get("changes", [])],
             aliases=v.get("aliases", []),
             appearances=[Appearance(**a) for a in v.get("appearances", [])],
+            phrasings=[Phrasing(**p) for p in v.get("phrasings", [])],
         )
         for claim_id, (path, v) in claim_values.items()
     }
@@ -177,11 +201,17 @@ def build_catalog(claim_values: dict[str, tuple[str, dict]], source_values: dict
                      [claims[c] for c in v.get("claims", [])], [sources[s] for s in v.get("sources", [])])
         for term_id, (path, v) in sorted(glossary_values.items())
     ]
+    queue = [
+        QueuedClaim(queue_id, path, v["claim"], topics[v["topic"]], [Appearance(**a) for a in v["appearances"]],
+                    v.get("language", "en"), v.get("notes"))
+        for queue_id, (path, v) in sorted((queue_values or {}).items())
+    ]
     return enrich(Catalog(
         claims=sorted(claims.values(), key=lambda c: c.id),
         sources=sorted(sources.values(), key=lambda s: s.id),
         topics=sorted(topics.values(), key=lambda t: (t.order, t.id)),
         glossary=glossary,
+        queue=queue,
     ))
 
 

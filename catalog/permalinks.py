@@ -33,7 +33,7 @@ def published_claim_ids(root: Path) -> set[str]:
     return {p.split("/")[2] for p in read_registry(root) if p.startswith("/claims/") and p.count("/") == 3 and p != "/claims/"}
 
 
-GENERATED_PAGES = {"claims/", "sources/", "topics/", "timeline/", "glossary/"}  # made by the hook
+GENERATED_PAGES = {"claims/", "sources/", "topics/", "timeline/", "glossary/", "queue/"}  # made by the hook
 
 
 def site_paths(catalog, root: Path) -> set[str]:

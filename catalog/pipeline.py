@@ -16,9 +16,9 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from .checks import (SLUG, Context, Record, check_date_order, check_glossary_references, check_record,
-                     check_references)
-from .contract import CLAIM_FIELDS, GLOSSARY_FIELDS, SOURCE_FIELDS, TOPIC_FIELDS
+from .checks import (SLUG, Context, Record, check_date_order, check_glossary_references, check_queue, check_record,
+                     check_references, check_wordings)
+from .contract import CLAIM_FIELDS, GLOSSARY_FIELDS, QUEUE_FIELDS, SOURCE_FIELDS, TOPIC_FIELDS
 from .diagnostics import Diagnostic
 from .loader import load_file
 from .models import Catalog, build_catalog
@@ -28,6 +28,7 @@ CLAIMS_DIR = "claims"
 SOURCES_DIR = "sources"
 TOPICS_DIR = "docs/topics"
 GLOSSARY_DIR = "glossary"
+QUEUE_DIR = "queue"
 RESERVED_IDS = {"index"}
 # Each folder of record files: the suffix of its files and the fields of its records.
 FOLDERS = {
@@ -35,6 +36,7 @@ FOLDERS = {
     SOURCES_DIR: (".yaml", SOURCE_FIELDS),
     TOPICS_DIR: (".md", TOPIC_FIELDS),
     GLOSSARY_DIR: (".yaml", GLOSSARY_FIELDS),
+    QUEUE_DIR: (".yaml", QUEUE_FIELDS),
 }
 
 
@@ -86,12 +88,14 @@ def _read_catalog(root: Path, today: date, workers: int | None) -> Result:
         check_date_order(Context(source.path, diagnostics, today), source, (("signed", "published"),))
     check_references(claims, sources, ids[CLAIMS_DIR], ids[SOURCES_DIR], ids[TOPICS_DIR], diagnostics, today)
     check_glossary_references(records[GLOSSARY_DIR], ids[CLAIMS_DIR], ids[SOURCES_DIR], diagnostics, today)
+    check_queue(records[QUEUE_DIR], ids[CLAIMS_DIR], ids[TOPICS_DIR], diagnostics, today)
+    check_wordings(claims, records[QUEUE_DIR], diagnostics, today)
     files = sum(len(folder_records) for folder_records in records.values())
     diagnostics.sort()
     if diagnostics:
         return Result(None, diagnostics, files)
     by_id = {folder: {r.id: (r.path, r.values) for r in folder_records} for folder, folder_records in records.items()}
-    catalog = build_catalog(by_id[CLAIMS_DIR], by_id[SOURCES_DIR], by_id[TOPICS_DIR], by_id[GLOSSARY_DIR])
+    catalog = build_catalog(by_id[CLAIMS_DIR], by_id[SOURCES_DIR], by_id[TOPICS_DIR], by_id[GLOSSARY_DIR], by_id[QUEUE_DIR])
     return Result(catalog, diagnostics, files)
 
 

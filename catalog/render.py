@@ -26,6 +26,13 @@ class Site:
     name: str
     repository: str  # https://github.com/owner/name
 
+    def suggest_url(self, claim_text: str = "") -> str:
+        """The "Suggest a claim" issue form, pre-filled with the claim's wording when given."""
+        fields = {"template": "suggest-claim.yml"}
+        if claim_text:
+            fields.update(claim=claim_text, title=f"Suggest a claim: {claim_text[:80]}")
+        return f"{self.repository}/issues/new?{urlencode(fields)}"
+
     def report_url(self, claim: Claim) -> str:
         query = urlencode({"template": "report-error.yml", "claim": claim.id, "title": f"Problem with claim: {claim.id}"})
         return f"{self.repository}/issues/new?{query}"
@@ -101,6 +108,7 @@ def claim_page(claim: Claim, site: Site) -> str:
     out.append(share_buttons(claim, site))
     out.append("## The claim we checked {#claim}\n")
     out.append(f"> {inline(claim.claim)}\n")
+    out.append(also_heard_as(claim))
     out.append("## What we found {#explanation}\n")
     out.append(trusted_markdown(claim.explanation) + "\n")
     out.append("## Bottom line {#bottom-line data-search-exclude}\n")
@@ -133,6 +141,41 @@ def claim_page(claim: Claim, site: Site) -> str:
         out.append("Earlier addresses of this page: " + ", ".join(f"`claims/{a}/`" for a in claim.aliases) + "\n")
     out.append(f"[Report a problem with this claim]({site.report_url(claim)}){{ .report-link data-search-exclude }}\n")
     return "\n".join(out)
+
+
+def also_heard_as(claim: Claim) -> str:
+    """The other wordings people use, so that readers (and search) recognise the claim."""
+    items = []
+    for phrasing in claim.phrasings:
+        lang = f' lang="{phrasing.language}"' if phrasing.language != "en" else ""
+        text = f"“{inline(phrasing.text)}”"
+        seen = f" ([where it was said]({phrasing.url}))" if phrasing.url else ""
+        items.append(f"- <span{lang}>{text}</span>{seen}" if lang else f"- {text}{seen}")
+    return "Also heard as:\n{ .also-heard-label }\n\n" + "\n".join(items) + "\n{ .also-heard }\n"
+
+
+def queue_page(catalog: Catalog, site: Site) -> str:
+    """Claims heard but not checked yet, by topic, with where each was heard."""
+    out = [front_matter(title="Claims we've heard", description="Claims about China's Social Credit System that people repeat and we have not checked yet.")]
+    out.append("# Claims we've heard {#claims-heard}\n")
+    out.append(f"{len(catalog.queue)} claims people repeat that we have not checked yet, with where each was said. "
+               "They have no verdict until they are checked against primary sources. "
+               f"[Suggest another claim]({site.suggest_url()}) or [read how we choose claims](../methodology.md#choosing-claims).\n")
+    for topic in catalog.topics:
+        queued = [q for q in catalog.queue if q.topic is topic]
+        if not queued:
+            continue
+        out.append(f"## {inline(topic.title)} {{#{topic.id}}}\n")
+        for q in queued:
+            lang = f' lang="{q.language}"' if q.language != "en" else ""
+            heard = "; ".join(f"[{inline(a.title)}]({a.url}), {inline(a.publisher)}, {a.date}" for a in q.appearances)
+            out.append(f"- <span{lang} id=\"{q.id}\">“{inline(q.claim)}”</span>  ")
+            out.append(f"    Heard in: {heard}.  ")
+            if q.notes:
+                out.append(f"    What would settle it: {inline(' '.join(q.notes.split()))}  ")
+            out.append(f"    [Help check this claim]({site.suggest_url(q.claim)})")
+        out.append("")
+    return "\n".join(out) + "\n"
 
 
 def _citation(index: int, citation) -> str:

@@ -24,7 +24,7 @@ the schema never rejects a file the validator accepts:
 
 from __future__ import annotations
 
-from .contract import CLAIM_FIELDS, GLOSSARY_FIELDS, SOURCE_FIELDS, SOURCE_KINDS, VERDICTS, Field
+from .contract import CLAIM_FIELDS, GLOSSARY_FIELDS, QUEUE_FIELDS, SOURCE_FIELDS, SOURCE_KINDS, VERDICTS, Field
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SLUG = r"^\s*[a-z0-9]+(?:-[a-z0-9]+)*\s*$"
@@ -46,7 +46,7 @@ def text_pattern(limit: int | None, one_line: bool) -> str:
 
 def scalar_schema(f: Field) -> dict:
     shape = f.shape
-    if shape in ("line", "text", "markdown"):
+    if shape in ("line", "text", "answer", "markdown"):
         limit = f" of at most {f.max_length} characters" if f.max_length else ""
         return {"type": ["string", "number", "boolean"], "pattern": text_pattern(f.max_length, shape == "line"),
                 "patternErrorMessage": f"Write non-empty text{limit}."}
@@ -110,10 +110,11 @@ def document_schema(title: str, description: str, fields: tuple[Field, ...]) -> 
 SCHEMAS = {
     "claim": ("A claim", "One file in claims/, named <id>.yaml. Generated from catalog/contract.py.", CLAIM_FIELDS),
     "source": ("A source", "One file in sources/, named <id>.yaml. Generated from catalog/contract.py.", SOURCE_FIELDS),
+    "queue": ("A claim heard, not yet checked", "One file in queue/, named <id>.yaml. Generated from catalog/contract.py.", QUEUE_FIELDS),
     "glossary": ("A glossary term", "One file in glossary/, named <id>.yaml. Generated from catalog/contract.py.", GLOSSARY_FIELDS),
 }
 
 
 def schemas() -> dict[str, dict]:
-    """Every schema by name: claim, source and glossary."""
+    """Every schema by name: claim, source, queue and glossary."""
     return {name: document_schema(*spec) for name, spec in SCHEMAS.items()}

@@ -17,7 +17,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from catalog.contract import CLAIM_FIELDS, SOURCE_FIELDS, SOURCE_KINDS, VERDICTS, Field
+from catalog.contract import CLAIM_FIELDS, QUEUE_FIELDS, SOURCE_FIELDS, SOURCE_KINDS, VERDICTS, Field
 from catalog.docs import MARKERS, SHAPE_NAMES
 from catalog.schema import schemas
 from validate import ROOT, mkdocs_settings
@@ -50,8 +50,18 @@ TEMPLATE_HEADERS = {
 # Longer text: write `|` after the colon and indent the lines below it by two spaces.
 # Then run `make validate`; it lists what is still missing. You may delete these comments.
 """,
+    "queue": """\
+# yaml-language-server: $schema=../schemas/queue.schema.json
+# Template: generated from catalog/contract.py by `make generate`; do not edit it by hand.
+# Template: copy it to queue/<id>.yaml and delete the lines that start with "# Template:".
+# A claim heard but not checked yet: it is listed on the site's "Claims we've heard" page with
+# where it was said. Name the file like a claim (lowercase kebab-case words naming its subject);
+# when the claim is checked, the file moves to claims/ under the same name.
+# Fill in every empty field. Optional fields are commented out: delete the "# " to use one.
+# Then run `make validate`; it lists what is still missing. You may delete these comments.
+""",
 }
-TEMPLATE_FIELDS = {"claim": CLAIM_FIELDS, "source": SOURCE_FIELDS}
+TEMPLATE_FIELDS = {"claim": CLAIM_FIELDS, "source": SOURCE_FIELDS, "queue": QUEUE_FIELDS}
 
 
 def wrapped(text: str, prefix: str) -> list[str]:

@@ -20,6 +20,7 @@ new_claim = importlib.import_module("new_claim")
 CLAIM = "Jaywalking lowers your social credit score"
 ID = "jaywalking-lowers-social-credit-score"
 LEFT_TO_FILL = [  # (code, what the message is about) for a freshly scaffolded claim
+    ("SC105", "'phrasings[1].text' is empty"),
     ("SC105", "'fact' is empty"),
     ("SC105", "'verdict' is empty"),
     ("SC105", "'short_answer' is empty"),
@@ -30,6 +31,7 @@ LEFT_TO_FILL = [  # (code, what the message is about) for a freshly scaffolded c
     ("SC105", "'evidence_as_of' is empty"),
 ]
 FILLED = {
+    "  - text:": "  - text: Crossing against the light costs you points.",
     "fact:": "fact: No national rule lowers a score for jaywalking.",
     "verdict:": "verdict: mostly-false",
     "short_answer:": "short_answer: Some cities shamed jaywalkers on screens. No national score exists to lower.",
