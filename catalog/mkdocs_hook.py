@@ -22,7 +22,7 @@ from catalog.cards import ClaimCard, MissingFont
 from catalog.card_cache import CardCache
 from catalog.diagnostics import summary_line
 from catalog.docs import MARKERS
-from catalog.pipeline import read_catalog
+from catalog.pipeline import FOLDERS, read_catalog
 
 log = logging.getLogger("mkdocs.hooks.catalog")
 MARKER = re.compile(r"<!--\s*catalog:([a-z-]+)\s*-->")
@@ -104,6 +104,15 @@ def _register_redirects(catalog, config) -> None:
     for claim in catalog.claims:
         for alias in claim.aliases:
             maps[f"claims/{alias}.md"] = f"claims/{claim.id}.md"
+
+
+def on_serve(server, config, builder):
+    """`mkdocs serve` rebuilds when any data folder or the package changes (folders that exist)."""
+    root = Path(config.config_file_path).parent
+    for folder in (*FOLDERS, "catalog"):
+        if (root / folder).is_dir():
+            server.watch(str(root / folder))
+    return server
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:

@@ -178,8 +178,8 @@ ESTABLISHES = [
     "Restrictions end once the obligation is met, usually within {months} months.",
 ]
 SHORT = [  # the first two open an answer
-    "No. {agency} keeps lists of people who ignored specific court or regulatory decisions, and nothing in the rules scores {behaviour}.",
-    "Partly. A list run by {agency} can restrict travel, but only after a court or regulator has decided a case.",
+    "{agency} keeps lists of people who ignored specific court or regulatory decisions, and nothing in the rules scores {behaviour}.",
+    "A list run by {agency} can restrict travel, but only after a court or regulator has decided a case.",
     "The consequences follow from being named on a list for a specific decision, not from a number.",
     "{city}'s local pilot used points for listed violations only, and it was voluntary.",
     "The restriction lasts until the obligation is met, usually within {months} months.",
@@ -406,7 +406,10 @@ def claim_record(plan: Plan, i: int) -> dict:
     first = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
     reviewed = f"2025-{rng.randint(1, 6):02d}-{rng.randint(1, 28):02d}"
     record = {
-        "claim": _fill(rng, rng.choice(CLAIMS), titles, city=city, behaviour=behaviour, consequence=consequence),
+        # each wording belongs to one claim only (SC210), so synthetic wordings carry their number
+        "claim": _fill(rng, rng.choice(CLAIMS), titles, city=city, behaviour=behaviour, consequence=consequence)[:-1] + f" (no. {i}).",
+        "phrasings": [{"text": f"Claim {i}: {behaviour} {consequence} wherever you live in China."},
+                      {"text": f"第{i}条：{city}的{behaviour}会降低信用分", "language": "zh"}],
         "fact": _fill(rng, rng.choice(FACTS), titles, city=city, behaviour=behaviour),
         "verdict": verdict,
         "short_answer": _fill(rng, rng.choice(SHORT[:2]), titles) + " " + fillers(rng, 1, 2),
