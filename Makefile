@@ -10,11 +10,11 @@ export DISABLE_MKDOCS_2_WARNING := true
 apt_install = missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
 
-.PHONY: serve test build validate fonts browser clean new-claim generate check-links bench
+.PHONY: serve test build validate fonts browser clean new-claim generate check-links bench permalinks lock
 
 $(STAMP): requirements.txt pyproject.toml
 	python3 -m venv $(VENV)
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
@@ -49,6 +49,16 @@ test: $(STAMP) $(NODE_STAMP) browser
 ## new-claim: write claims/<id>.yaml from the template: make new-claim CLAIM="..." TOPIC=scope [ID=...] (asks when omitted)
 new-claim: $(STAMP)
 	$(PYTHON) scripts/new_claim.py $(if $(CLAIM),--claim "$$CLAIM") $(if $(TOPIC),--topic "$$TOPIC") $(if $(ID),--id "$$ID")
+
+## permalinks: add the addresses of new pages to permalinks.txt (validate reports them with SC215 until you do)
+permalinks: $(STAMP)
+	$(PYTHON) scripts/permalinks.py
+
+## lock: pin every package, transitive ones included, with hashes: requirements.in -> requirements.txt
+lock: $(STAMP)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check pip-tools==7.6.2
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+		--no-emit-find-links --output-file requirements.txt requirements.in
 
 ## generate: rewrite the schemas, templates and CONTRIBUTING.md from catalog/contract.py and docs/contributing.md
 generate: $(STAMP)

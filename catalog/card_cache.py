@@ -14,22 +14,15 @@ class CardCache:
     def __init__(self, folder: Path):
         self.folder = folder
 
-    def claim(self, card: cards.ClaimCard) -> Path:
-        """The cached card of a claim, drawn first when it is missing."""
-        key = ("claim", card.claim, card.verdict.slug, card.fact, card.site_name)
-        return self._path(key, lambda: cards.claim_card(card))
-
-    def title(self, title: str, site_name: str, kicker: str) -> Path:
-        return self._path(("title", title, site_name, kicker), lambda: cards.title_card(title, site_name, kicker))
-
-    def _path(self, key: tuple[str, ...], draw) -> Path:
-        digest = hashlib.sha256("\0".join((STYLE_VERSION, *key)).encode("utf-8")).hexdigest()
-        path = self.folder / f"{digest}.png"
+    def path(self, card: cards.ClaimCard | cards.TitleCard) -> Path:
+        """The cached file of a card, drawn first when it is missing."""
+        key = f"{STYLE_VERSION}\0{card!r}"  # a card's repr holds every field, the verdict's colours included
+        path = self.folder / (hashlib.sha256(key.encode("utf-8")).hexdigest() + ".png")
         if path.exists():
             return path
-        data = draw()
+        data = cards.draw(card)
         self.folder.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(".tmp")
+        temporary = path.with_suffix(f".{hashlib.sha256(data).hexdigest()[:8]}.tmp")
         temporary.write_bytes(data)
         temporary.replace(path)
         return path

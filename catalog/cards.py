@@ -180,13 +180,25 @@ def claim_card(card: ClaimCard) -> bytes:
     return _finish(image, draw, card.site_name)
 
 
-def title_card(title: str, site_name: str, kicker: str) -> bytes:
+@dataclass(frozen=True)
+class TitleCard:
     """A card for topics and the home page: a kicker above a title."""
+
+    title: str
+    site_name: str
+    kicker: str
+
+
+def title_card(card: TitleCard) -> bytes:
     image, draw = _canvas(INK)
-    y = _label(draw, 72, kicker)
-    face, lines = fit(title, WIDTH - 2 * MARGIN, max_lines=5)
+    y = _label(draw, 72, card.kicker)
+    face, lines = fit(card.title, WIDTH - 2 * MARGIN, max_lines=5)
     _text_block(draw, y + 12, lines, face, INK)
-    return _finish(image, draw, site_name)
+    return _finish(image, draw, card.site_name)
+
+
+def draw(card: ClaimCard | TitleCard) -> bytes:
+    return claim_card(card) if isinstance(card, ClaimCard) else title_card(card)
 
 
 def _canvas(colour: str) -> tuple[Image.Image, ImageDraw.ImageDraw]:

@@ -16,13 +16,13 @@ from datetime import date
 from .contract import KIND_BY_SLUG, VERDICT_BY_SLUG, Field
 from .diagnostics import Diagnostic
 from .loader import Node, load_file
-from .safety import ATTRIBUTE_LIST, HTML_TAG, is_unsafe_link, link_targets, scheme
+from .markdown_rules import Problem, markdown_problems, text_problems
+from .safety import url_problem
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FULL_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
 PARTIAL_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 LANGUAGE = re.compile(r"^[a-z]{2,3}$")
-URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$")
 YAML_BOOLEAN_WORDS = {"yes", "no", "on", "off", "y", "n"}
 # A short answer that opens like a verdict ("False.", "Mostly true:", "Yes,", "Largely right.")
 # repeats the verdict that copies and previews already print before it, and reads as a verdict on
@@ -38,13 +38,24 @@ VERDICT_OPENING = re.compile(
 class Context:
     """Where diagnostics go, for one file."""
 
-    def __init__(self, path: str, diagnostics: list[Diagnostic], today: date):
+    def __init__(self, path: str, diagnostics: list[Diagnostic], today: date, lines: list[str] | None = None):
         self.path = path
         self.diagnostics = diagnostics
         self.today = today
+        self.lines = lines or []  # the file's lines, to place problems inside `|` blocks
 
     def report(self, node: Node, code: str, message: str) -> None:
         self.diagnostics.append(Diagnostic(self.path, node.line, node.column, code, message))
+
+    def report_in_text(self, node: Node, problem: Problem) -> None:
+        """A problem at a place inside a text value: exact inside a `|` block, else the value's start."""
+        line = node.line + 1 + problem.line
+        if node.literal and line <= len(self.lines):
+            raw = self.lines[line - 1]
+            indent = len(raw) - len(raw.lstrip(" "))
+            self.diagnostics.append(Diagnostic(self.path, line, indent + problem.column, problem.code, problem.message))
+        else:
+            self.report(node, problem.code, problem.message)
 
 
 def check_record(ctx: Context, node: Node, fields: tuple[Field, ...], where: str = "") -> dict:
@@ -128,17 +139,10 @@ def _text(ctx: Context, node: Node, f: Field, label: str, markdown: bool = False
     if f.max_length and len(text) > f.max_length:
         ctx.report(node, "SC106", f"'{label}' has {len(text)} characters; the limit is {f.max_length}")
         ok = False
-    if HTML_TAG.search(text):
-        ctx.report(node, "SC107", f"'{label}' contains an HTML tag ({HTML_TAG.search(text).group(0)!r}); use plain text or Markdown")
+    problems = markdown_problems(node.value, label) if markdown else text_problems(node.value, label)
+    for problem in problems:
+        ctx.report_in_text(node, problem)
         ok = False
-    elif ATTRIBUTE_LIST.search(text):
-        ctx.report(node, "SC107", f"'{label}' contains an attribute list ({ATTRIBUTE_LIST.search(text).group(0)!r}); remove the braces")
-        ok = False
-    if markdown:
-        for target in link_targets(text):
-            if is_unsafe_link(target):
-                ctx.report(node, "SC108", f"'{label}' links to a {scheme(target)}: address; links must be http(s) URLs or pages of this site")
-                ok = False
     return text if ok else None
 
 
@@ -150,6 +154,27 @@ def _answer(ctx: Context, node: Node, f: Field, label: str):
             ctx.report(node, "SC115", f"'{label}' opens with {opening.group(0).strip()!r}; start with the substance, since the verdict is shown beside the claim already")
             return None
     return text
+
+
+HAN = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}$")
+
+
+def _chinese(ctx: Context, node: Node, f: Field, label: str):
+    """A glossary term: it becomes a tooltip wherever it appears, so it must be a real Chinese term."""
+    text = _text(ctx, node, f, label, one_line=True)
+    if text is not None and not HAN.match(text):
+        ctx.report(node, "SC120", f"'{label}' is {text!r}; write the term in Chinese characters only, at least two")
+        return None
+    return text
+
+
+def _url(ctx: Context, node: Node, label: str):
+    text = node.value.strip()
+    problem = url_problem(text)
+    if problem is None:
+        return text
+    ctx.report(node, "SC108", f"'{label}' is {text[:80]!r}, which is not a full http:// or https:// address: {problem}")
+    return None
 
 
 def _date(ctx: Context, node: Node, label: str, partial: bool) -> str | date | None:
@@ -198,10 +223,11 @@ SCALAR_CHECKS = {
     "line": lambda ctx, node, f, label: _text(ctx, node, f, label, one_line=True),
     "text": lambda ctx, node, f, label: _text(ctx, node, f, label),
     "answer": _answer,
+    "chinese": lambda ctx, node, f, label: _chinese(ctx, node, f, label),
     "markdown": lambda ctx, node, f, label: _text(ctx, node, f, label, markdown=True),
     "date": lambda ctx, node, f, label: _date(ctx, node, label, partial=False),
     "partial-date": lambda ctx, node, f, label: _date(ctx, node, label, partial=True),
-    "url": lambda ctx, node, f, label: _pattern(ctx, node, label, URL, "SC108", "write a full http:// or https:// address"),
+    "url": lambda ctx, node, f, label: _url(ctx, node, label),
     "slug": lambda ctx, node, f, label: _pattern(ctx, node, label, SLUG, "SC112", SLUG_EXPLAIN),
     "claim-ref": lambda ctx, node, f, label: _pattern(ctx, node, label, SLUG, "SC112", SLUG_EXPLAIN),
     "source-ref": lambda ctx, node, f, label: _pattern(ctx, node, label, SLUG, "SC112", SLUG_EXPLAIN),
@@ -279,7 +305,13 @@ def check_references(claims: list[Record], sources: list[Record], claim_ids: set
 
 def check_glossary_references(terms: list[Record], claim_ids: set[str], source_ids: set[str],
                               diagnostics: list[Diagnostic], today: date) -> None:
+    first: dict[str, Record] = {}
     for term in terms:
+        text = term.values.get("term")
+        if text in first:
+            _report(diagnostics, term, today, ("term",), "SC212", f"the term {text} is already defined in {first[text].path}")
+        elif text:
+            first[text] = term
         for key, known, code, folder in (("claims", claim_ids, "SC203", "claims/"), ("sources", source_ids, "SC201", "sources/")):
             for ref in term.values.get(key, []):
                 if ref not in known:

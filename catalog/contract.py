@@ -62,10 +62,10 @@ KIND_BY_SLUG = {k.slug: k for k in SOURCE_KINDS}
 
 # Shapes a field's value can take. "line" is one line of plain text, "text" plain text that may
 # wrap, "answer" text that must not open with a verdict word or a bare yes/no, "markdown" text
-# rendered as Markdown, "date" a full ISO date, "partial-date" YYYY,
+# rendered as Markdown, "chinese" a term in Chinese characters, "date" a full ISO date, "partial-date" YYYY,
 # YYYY-MM or YYYY-MM-DD, "slug" a lowercase kebab-case name, "*-ref" the id of another record.
 SCALAR_SHAPES = (
-    "line", "text", "answer", "markdown", "date", "partial-date", "url", "slug", "language", "integer",
+    "line", "text", "answer", "markdown", "chinese", "date", "partial-date", "url", "slug", "language", "integer",
     "verdict", "source-kind", "claim-ref", "source-ref", "topic-ref",
 )
 
@@ -185,7 +185,7 @@ TOPIC_FIELDS: tuple[Field, ...] = (
 
 GLOSSARY_FIELDS: tuple[Field, ...] = (
     Field("id", "slug", False, "Optional; when present it must equal the file name without .yaml."),
-    Field("term", "line", True, "The term in Chinese characters, e.g. 失信被执行人.", 40),
+    Field("term", "chinese", True, "The term in Chinese characters, e.g. 失信被执行人.", 40),
     Field("pinyin", "line", True, "The term in pinyin with tone marks, e.g. shīxìn bèi zhíxíngrén.", 120),
     Field("translation", "line", True, "Our English translation.", 120),
     Field("why", "text", True, "Why the translation matters: what a loose translation gets wrong.", 1200),

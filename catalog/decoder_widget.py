@@ -5,7 +5,7 @@ The block is plain HTML so that Markdown leaves it alone. It holds:
   the `hidden` attribute), so readers without JavaScript never see a dead form;
 - a worked example that is always in the HTML: Huawei's social credit code and a made-up ID
   number, taken apart by catalog.identifiers, the same rules the script applies;
-- the privacy sentence and the script tag (the page is served at /topics/codes/).
+- the privacy sentence (docs.MARKER_SCRIPTS puts the script on the page).
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from html import escape
 
 from .identifiers import decode
 
-SCRIPT_SRC = "../../assets/decoder.js"
 HUAWEI = "914403001922038216"  # Huawei Technologies Co., Ltd. (research notes F24)
 PILOT = "91350100M0001TGQXM"  # an early Fujian pilot code that fails the check (F32)
 SYNTHETIC_ID = "110101199001011237"  # made up for the notes (F30): it belongs to no one
@@ -109,7 +108,6 @@ def decoder_widget() -> str:
         'Nothing you type is sent anywhere or stored, neither by us nor in your browser. Its examples use a '
         'made-up ID number, never a real person\'s.</p>',
         worked_example(),
-        f'<script src="{SCRIPT_SRC}" defer></script>',
         "</div>",
         "",
     ])

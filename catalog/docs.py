@@ -6,6 +6,8 @@ docs can never drift from the rules the checker applies.
 
 from __future__ import annotations
 
+import re
+
 from . import export
 from .contract import CLAIM_FIELDS, QUEUE_FIELDS, SOURCE_FIELDS, SOURCE_KINDS, TOPIC_FIELDS, VERDICTS, Field
 from .decoder_widget import decoder_widget
@@ -15,7 +17,7 @@ from .render import claim_list, inline, most_repeated, verdict_scale
 MOST_REPEATED = 8  # claims listed on the home page
 
 SHAPE_NAMES = {
-    "line": "text (one line)", "text": "text", "answer": "text, not opening with a verdict or yes/no", "markdown": "Markdown", "date": "date YYYY-MM-DD",
+    "line": "text (one line)", "text": "text", "answer": "text, not opening with a verdict or yes/no", "chinese": "Chinese characters", "markdown": "Markdown", "date": "date YYYY-MM-DD",
     "partial-date": "date YYYY-MM-DD, YYYY-MM or YYYY", "url": "http(s) URL", "slug": "kebab-case id",
     "language": "ISO 639-1 code", "integer": "whole number", "claim-ref": "claim id", "source-ref": "source id",
     "topic-ref": "topic id", "list": "list", "record": "fields",
@@ -75,6 +77,22 @@ def data_files_table() -> str:
 def api_field_table(kind: str) -> str:
     rows = [f"| `{name}` | {kind_of_value} | {inline(meaning)} |" for name, kind_of_value, meaning in export.API_FIELDS[kind]]
     return "\n".join(["| Field | Type | Meaning |", "| --- | --- | --- |", *rows]) + "\n"
+
+
+MARKER = re.compile(r"<!--\s*catalog:([a-z-]+)\s*-->")
+MARKER_SCRIPTS = {"code-decoder": "assets/decoder.js"}  # a marker's block needs this script on its page
+
+
+def fill_markers(markdown: str, catalog, scripts: list[str], page: str) -> str:
+    """Replace each <!-- catalog:name --> marker with its block, and note the scripts they need."""
+    def fill(match: re.Match) -> str:
+        name = match.group(1)
+        if name not in MARKERS:
+            raise ValueError(f"docs/{page}: unknown marker catalog:{name}; the markers are {', '.join(MARKERS)}")
+        if name in MARKER_SCRIPTS and MARKER_SCRIPTS[name] not in scripts:
+            scripts.append(MARKER_SCRIPTS[name])
+        return MARKERS[name](catalog) if catalog is not None else "*(Not shown: the catalog has errors.)*"
+    return MARKER.sub(fill, markdown)
 
 
 MARKERS = {

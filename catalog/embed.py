@@ -12,9 +12,10 @@ import json
 from html import escape
 
 from .models import Claim
+from .safety import sanitize
+from .site import claim_path, embed_path, claim_card_uri
 
 EMBED_WIDTH, EMBED_HEIGHT = 560, 300
-OEMBED_FOLDER = "api/v1/oembed"
 
 STYLE = """
 body{margin:0;font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans CJK SC",sans-serif;color:#1a1a2e;background:#fff}
@@ -30,8 +31,12 @@ body{margin:0;font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto San
 
 def embed_page(claim: Claim, site_url: str, site_name: str) -> str:
     verdict = claim.verdict
-    link = escape(site_url + claim.url, quote=True)
+    link = escape(site_url + claim_path(claim.id), quote=True)
     style = "outline" if verdict.outline else "solid"
+    body = (f'<p class="claim"><span class="label">Claim</span>“{escape(claim.claim)}” <span class="label">rated</span> '
+            f'<span class="badge {style}">{escape(verdict.label)}</span></p>\n'
+            f'<p class="fact"><span class="label">Fact</span>{escape(claim.fact)}</p>\n'
+            f'<p class="more"><a href="{link}" target="_blank" rel="noopener">Why, with the sources: {escape(site_name)}</a></p>')
     return f"""<!doctype html>
 <html lang="en">
 <head>
@@ -40,13 +45,11 @@ def embed_page(claim: Claim, site_url: str, site_name: str) -> str:
 <meta name="robots" content="noindex">
 <title>{escape(claim.fact)} - {escape(site_name)}</title>
 <link rel="canonical" href="{link}">
-<style>{STYLE}</style>
+<style>{STYLE}.verdict-{verdict.slug}{{--c:{verdict.colour}}}</style>
 </head>
 <body>
-<figure class="card" style="--c:{verdict.colour}">
-<p class="claim"><span class="label">Claim</span>“{escape(claim.claim)}” <span class="label">rated</span> <span class="badge {style}">{escape(verdict.label)}</span></p>
-<p class="fact"><span class="label">Fact</span>{escape(claim.fact)}</p>
-<p class="more"><a href="{link}" target="_blank" rel="noopener">Why, with the sources: {escape(site_name)}</a></p>
+<figure class="card verdict-{verdict.slug}">
+{sanitize(body)}
 </figure>
 </body>
 </html>
@@ -55,7 +58,7 @@ def embed_page(claim: Claim, site_url: str, site_name: str) -> str:
 
 def oembed(claim: Claim, site_url: str, site_name: str) -> str:
     """oEmbed 1.0 "rich" data for one claim: an iframe of its embed page."""
-    src = escape(f"{site_url}embed/{claim.id}/", quote=True)
+    src = escape(site_url + embed_path(claim.id), quote=True)
     title = escape(f"{claim.claim} (rated {claim.verdict.label})", quote=True)
     iframe = (f'<iframe src="{src}" width="{EMBED_WIDTH}" height="{EMBED_HEIGHT}" title="{title}" '
               'loading="lazy" style="border:0;max-width:100%"></iframe>')
@@ -63,7 +66,7 @@ def oembed(claim: Claim, site_url: str, site_name: str) -> str:
         "version": "1.0", "type": "rich", "provider_name": site_name, "provider_url": site_url,
         "title": f"“{claim.claim}” rated {claim.verdict.label}. Fact: {claim.fact}",
         "html": iframe, "width": EMBED_WIDTH, "height": EMBED_HEIGHT,
-        "thumbnail_url": f"{site_url}assets/cards/claims/{claim.id}.png", "thumbnail_width": 1200, "thumbnail_height": 630,
+        "thumbnail_url": site_url + claim_card_uri(claim.id), "thumbnail_width": 1200, "thumbnail_height": 630,
     }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 

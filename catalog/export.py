@@ -16,6 +16,7 @@ from xml.etree import ElementTree
 from .contract import VERDICTS
 from .models import Catalog, Claim, Source
 from .render import rating_sentence
+from .site import claim_path, source_path
 
 API_VERSION = "v1"
 BEST_RANK = max(v.rank for v in VERDICTS if v.rank is not None)
@@ -71,7 +72,7 @@ CSV_COLUMNS = ("id", "url", "claim", "fact", "verdict", "short_answer", "topic",
 def claim_record(claim: Claim, site_url: str) -> dict:
     return {
         "id": claim.id,
-        "url": site_url + claim.url,
+        "url": site_url + claim_path(claim.id),
         "claim": claim.claim,
         "phrasings": [vars(p).copy() for p in claim.phrasings],
         "fact": claim.fact,
@@ -96,7 +97,7 @@ def claim_record(claim: Claim, site_url: str) -> dict:
 
 def source_record(source: Source, site_url: str) -> dict:
     return {
-        "id": source.id, "url": source.url, "archive_url": source.archive_link, "page": site_url + source.page_url,
+        "id": source.id, "url": source.url, "archive_url": source.archive_link, "page": site_url + source_path(source.id),
         "title": source.title, "title_original": source.title_original, "publisher": source.publisher,
         "authors": source.authors, "signed": source.signed, "published": source.published,
         "effective": source.effective, "kind": source.kind.slug, "primary": source.kind.primary,
@@ -122,8 +123,16 @@ def claims_csv(catalog: Catalog, site_url: str) -> str:
     for claim in catalog.claims:
         record = claim_record(claim, site_url)
         record["tags"] = " ".join(claim.tags)
-        writer.writerow(record[column] for column in CSV_COLUMNS)
+        writer.writerow(spreadsheet_safe(str(record[column])) for column in CSV_COLUMNS)
     return output.getvalue()
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A cell a spreadsheet will show as text, never run as a formula (OWASP: CSV injection)."""
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
 
 
 def _timestamp(day: date) -> str:
@@ -154,8 +163,8 @@ def atom_feed(catalog: Catalog, site_url: str, site_name: str) -> str:
     for claim in claims:
         entry = add(feed, "entry")
         add(entry, "title", claim.fact)
-        add(entry, "id", site_url + claim.url)
-        add(entry, "link", href=site_url + claim.url)
+        add(entry, "id", site_url + claim_path(claim.id))
+        add(entry, "link", href=site_url + claim_path(claim.id))
         add(entry, "published", _timestamp(claim.first_published))
         add(entry, "updated", _timestamp(claim.last_reviewed))
         add(entry, "summary", f"{rating_sentence(claim)} {' '.join(claim.short_answer.split())}")
@@ -179,7 +188,7 @@ def claim_review(claim: Claim, site_url: str, site_name: str) -> dict:
     return {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": site_url + claim.url,
+        "url": site_url + claim_path(claim.id),
         "claimReviewed": claim.claim,
         "headline": claim.fact,
         "reviewBody": claim.short_answer,

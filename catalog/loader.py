@@ -32,6 +32,7 @@ class Node:
     line: int
     column: int
     reported: bool = False  # a problem with this value was already reported while loading
+    literal: bool = False  # a `|` block: line k of the text is line self.line + 1 + k of the file
 
     @property
     def is_mapping(self) -> bool:
@@ -79,12 +80,36 @@ def _is_readable(path: str, data: bytes, diagnostics: list[Diagnostic]) -> bool:
         return False
 
 
+MAX_NESTING = 64  # brackets and braces; libyaml slows down quadratically with flow nesting
+
+
+def nesting_depth(data: bytes) -> tuple[int, int, int]:
+    """The deepest nesting of [ and { and where it is first reached (line, column).
+
+    Counted over the raw text (brackets inside quotes or prose count too), so it is an upper
+    bound that is cheap to compute before the parser sees the file."""
+    depth = deepest = 0
+    line, column, at = 1, 0, (1, 1)
+    for byte in data:
+        column += 1
+        if byte == 0x0A:
+            line, column = line + 1, 0
+        elif byte in (0x5B, 0x7B):
+            depth += 1
+            if depth > deepest:
+                deepest, at = depth, (line, column)
+        elif byte in (0x5D, 0x7D) and depth:
+            depth -= 1
+    return deepest, *at
+
+
 class _TreeBuilder:
     """Builds Nodes from parser events without recursion, collecting diagnostics."""
 
-    def __init__(self, path: str, diagnostics: list[Diagnostic]):
+    def __init__(self, path: str, diagnostics: list[Diagnostic], lines: list[str]):
         self.path = path
         self.diagnostics = diagnostics
+        self.lines = lines
         self.stack: list[tuple[Node, list]] = []  # open collections with their pending key
         self.root: Node | None = None
         self.documents = 0
@@ -102,7 +127,10 @@ class _TreeBuilder:
                 self._report_anchor_and_tag(event)
             mark, text = event.start_mark, event.value
             plain = event.style is None or event.style == ""
-            self._attach(Node(None if plain and text in EMPTY_PLAIN else text, mark.line + 1, mark.column + 1))
+            if plain and text:
+                self._check_trailing_comment(event)
+            self._attach(Node(None if plain and text in EMPTY_PLAIN else text, mark.line + 1, mark.column + 1,
+                              literal=event.style == "|"))
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             if event.anchor is not None or (event.tag not in (None, "!") and not event.implicit):
                 self._report_anchor_and_tag(event)
@@ -118,6 +146,15 @@ class _TreeBuilder:
             self.documents += 1
             if self.documents == 2:
                 self.report(event.start_mark, "SC006", "the file holds more than one YAML document; keep only the first")
+
+    def _check_trailing_comment(self, event) -> None:
+        """An unquoted value that the line continues with ' #': YAML drops the rest as a comment."""
+        end = event.end_mark
+        if end.line < len(self.lines):
+            rest = self.lines[end.line][end.column:]
+            if rest.lstrip(" \t").startswith("#") and rest[:1] in (" ", "\t"):
+                self.report(end, "SC012", f"the value stops at ' #': YAML reads '{rest.strip()[:40]}' as a comment; "
+                                          "put the whole value in quotes, or move a comment to a line of its own")
 
     def _report_anchor_and_tag(self, event) -> None:
         if event.anchor is not None:
@@ -170,7 +207,13 @@ def parse_yaml(path: str, text: str | bytes, line_offset: int = 0) -> LoadedFile
     libyaml reads bytes directly and counts columns in characters, so handing it the file's
     bytes (already checked to be UTF-8) spares it re-encoding a decoded copy."""
     diagnostics: list[Diagnostic] = []
-    builder = _TreeBuilder(path, diagnostics)
+    decoded = text.decode("utf-8") if isinstance(text, bytes) else text
+    deepest, line, column = nesting_depth(text if isinstance(text, bytes) else text.encode("utf-8"))
+    if deepest > MAX_NESTING:
+        diagnostics.append(Diagnostic(path, line + line_offset, column, "SC011",
+                                      f"brackets are nested {deepest} deep; the limit is {MAX_NESTING}"))
+        return LoadedFile(path, None, diagnostics)
+    builder = _TreeBuilder(path, diagnostics, decoded.split("\n"))
     failed = True
     loader = _Loader(text)
     try:

@@ -23,10 +23,6 @@ class Topic:
     order: int
     claims: list["Claim"] = field(default_factory=list)
 
-    @property
-    def url(self) -> str:
-        return f"topics/{self.id}/"
-
 
 @dataclass(eq=False)  # records are compared by identity
 class Source:
@@ -48,10 +44,6 @@ class Source:
     notes: str | None = None
     cited_by: list["Claim"] = field(default_factory=list)
     translations: list["Source"] = field(default_factory=list)
-
-    @property
-    def page_url(self) -> str:
-        return f"sources/{self.id}/"
 
     @property
     def archive_link(self) -> str:
@@ -109,10 +101,6 @@ class Claim:
     appearances: list[Appearance] = field(default_factory=list)
     phrasings: list[Phrasing] = field(default_factory=list)
     related: list["Claim"] = field(default_factory=list)
-
-    @property
-    def url(self) -> str:
-        return f"claims/{self.id}/"
 
     @property
     def sources(self) -> list[Source]:

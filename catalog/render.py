@@ -10,54 +10,44 @@ from __future__ import annotations
 import html
 import json
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urlencode
 
 import material
 
 from .contract import SCALE, SOURCE_KINDS, VERDICTS, Verdict
 from .models import Catalog, Claim, Source, Topic
-from .safety import disarm_links
+from .safety import BIDI_CONTROLS, disarm_definitions, disarm_links, safe_url
+from .site import Site, claim_path
 
 MATERIAL_ICONS = Path(material.__file__).parent / "templates" / ".icons" / "material"
 
 
-@dataclass(frozen=True)
-class Site:
-    """What pages need to know about the site itself."""
-
-    url: str  # with a trailing slash
-    name: str
-    repository: str  # https://github.com/owner/name
-
-    def suggest_url(self, claim_text: str = "") -> str:
-        """The "Suggest a claim" issue form, pre-filled with the claim's wording when given."""
-        fields = {"template": "suggest-claim.yml"}
-        if claim_text:
-            fields.update(claim=claim_text, title=f"Suggest a claim: {claim_text[:80]}")
-        return f"{self.repository}/issues/new?{urlencode(fields)}"
-
-    def report_url(self, claim: Claim) -> str:
-        query = urlencode({"template": "report-error.yml", "claim": claim.id, "title": f"Problem with claim: {claim.id}"})
-        return f"{self.repository}/issues/new?{query}"
-
 LANGUAGE_NAMES = {"en": "English", "zh": "Chinese", "de": "German", "fr": "French", "ja": "Japanese"}
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}|])")
-_BLOCK_START = re.compile(r"^(\s*)([#>+\-]|\d+[.)])", re.MULTILINE)
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}|!])")
+_BLOCK_MARK = re.compile(r"^([#>+\-])")
+_ORDERED = re.compile(r"^(\d+)([.)])")
+_SHALLOW_HEADING = re.compile(r"^([ \t]{0,3})#{1,2}(?=[ \t]|$)", re.MULTILINE)
+_REMOTE_IMAGE = re.compile(r"!(\[[^\]]*\]\(\s*<?(?:[A-Za-z][A-Za-z0-9+.-]*:|//))")
 
 
 def inline(text: str) -> str:
-    """Escape plain text so that Markdown and HTML show it exactly as typed."""
+    """Plain text that Markdown and HTML show exactly as typed, as one line: white space runs
+    (newlines included) become one space, so no text field can start a heading, list, quote or
+    code block; invisible direction controls are dropped."""
+    text = " ".join(BIDI_CONTROLS.sub("", text).split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MARKDOWN_SPECIALS.sub(r"\\\1", text)
-    return _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _ORDERED.sub(r"\1\\\2", _BLOCK_MARK.sub(r"\\\1", text))
 
 
 def trusted_markdown(text: str) -> str:
-    """Contributor Markdown with raw HTML, attribute lists and unsafe links disarmed."""
-    return disarm_links(text).replace("<", "&lt;").replace("{", "\\{")
+    """Contributor Markdown with what the checks reject disarmed again: raw HTML, attribute lists,
+    unsafe links, reference and abbreviation definitions, headings above ###, remote images."""
+    text = disarm_definitions(disarm_links(BIDI_CONTROLS.sub("", text)))
+    text = _SHALLOW_HEADING.sub(lambda m: m.group(1) + "###", text)
+    text = _REMOTE_IMAGE.sub(r"\1", text)  # a remote image becomes a link to it
+    return text.replace("<", "&lt;").replace("{", "\\{")
 
 
 def front_matter(**fields) -> str:
@@ -148,7 +138,7 @@ def rating_sentence(claim: Claim) -> str:
 
 def share_text(claim: Claim, site: Site) -> str:
     """What "copy short answer" puts on the clipboard: the claim, its verdict, the answer and the link."""
-    return f"“{claim.claim}” — rated {claim.verdict.label}. {' '.join(claim.short_answer.split())} {site.url}{claim.url}"
+    return f"“{claim.claim}” — rated {claim.verdict.label}. {' '.join(claim.short_answer.split())} {site.url}{claim_path(claim.id)}"
 
 
 def review_line(claim: Claim) -> str:
@@ -161,7 +151,7 @@ def review_line(claim: Claim) -> str:
 def share_buttons(claim: Claim, site: Site) -> str:
     """Share and copy buttons, shown only where JavaScript runs (site.css); without it the link and
     answer are on the page. Copying uses Material's clipboard support (data-clipboard-text)."""
-    link = html.escape(site.url + claim.url, quote=True)
+    link = html.escape(site.url + claim_path(claim.id), quote=True)
     text = html.escape(share_text(claim, site), quote=True)
     title = html.escape(claim.fact, quote=True)
     return (
@@ -198,7 +188,7 @@ def claim_page(claim: Claim, site: Site) -> str:
         first = claim.first_appearance
         for a in sorted(claim.appearances, key=lambda a: a.date):
             label = " (first known appearance)" if a is first else ""
-            out.append(f"- {a.date}: [{inline(a.title)}]({a.url}), {inline(a.publisher)}{label}")
+            out.append(f"- {a.date}: [{inline(a.title)}]({safe_url(a.url)}), {inline(a.publisher)}{label}")
         out.append("")
     out.append("## Dates and changes {#dates data-search-exclude}\n")
     out.append(f"- First published: {claim.first_published.isoformat()}")
@@ -230,7 +220,7 @@ def also_heard_as(claim: Claim) -> str:
     for phrasing in claim.phrasings:
         lang = f' lang="{phrasing.language}"' if phrasing.language != "en" else ""
         text = f"“{inline(phrasing.text)}”"
-        seen = f" ([where it was said]({phrasing.url}))" if phrasing.url else ""
+        seen = f" ([where it was said]({safe_url(phrasing.url)}))" if phrasing.url else ""
         items.append(f"- <span{lang}>{text}</span>{seen}" if lang else f"- {text}{seen}")
     return "Also heard as:\n{ .also-heard-label }\n\n" + "\n".join(items) + "\n{ .also-heard }\n" if items else ""
 
@@ -249,7 +239,7 @@ def queue_page(catalog: Catalog, site: Site) -> str:
         out.append(f"## {inline(topic.title)} {{#{topic.id}}}\n")
         for q in queued:
             lang = f' lang="{q.language}"' if q.language != "en" else ""
-            heard = "; ".join(f"[{inline(a.title)}]({a.url}), {inline(a.publisher)}, {a.date}" for a in q.appearances)
+            heard = "; ".join(f"[{inline(a.title)}]({safe_url(a.url)}), {inline(a.publisher)}, {a.date}" for a in q.appearances)
             out.append(f"- <span{lang} id=\"{q.id}\">“{inline(q.claim)}”</span>  ")
             out.append(f"    Heard in: {heard}.  ")
             if q.notes:
@@ -265,8 +255,8 @@ def _citation(index: int, citation) -> str:
     return (
         f"{index}. **[{inline(source.title)}](../sources/{source.id}.md)**, {inline(source.publisher)}, {source.published}.\n"
         f"    *{kind} source: {source.kind.label.lower()}, in {language_name(source.language)}.*\n\n"
-        f"    Pinpoint: {inline(citation.locator)}. [Read the source]({source.url}) ·"
-        f" [Archived copy]({source.archive_link})\n\n"
+        f"    Pinpoint: {inline(citation.locator)}. [Read the source]({safe_url(source.url)}) ·"
+        f" [Archived copy]({safe_url(source.archive_link)})\n\n"
         f"    What it establishes: {inline(citation.establishes)}\n"
     )
 
@@ -312,11 +302,13 @@ def topic_claims(topic: Topic) -> str:
     return "\n".join(out)
 
 
-def with_topic_claims(page: str, topic: Topic) -> str:
-    """A topic page with its claims first: right after the page's title, before the explainer."""
+def after_title(page: str, insert: str) -> str:
+    """A page with Markdown inserted right after its # title (a topic's claims come first)."""
+    if not insert:
+        return page
     title = re.search(r"^# .*\n", page, re.MULTILINE)
     at = title.end() if title else 0
-    return page[:at] + "\n" + topic_claims(topic) + "\n" + page[at:]
+    return page[:at] + "\n" + insert + "\n" + page[at:]
 
 
 def most_repeated(claims: list[Claim]) -> list[Claim]:
@@ -348,7 +340,7 @@ def source_page(source: Source) -> str:
         facts.append(f"In effect from: {source.effective}")
     facts.append(f"Kind: {source.kind.label} ({'primary' if source.kind.primary else 'secondary'} source)")
     facts.append(f"Language: {language_name(source.language)}")
-    facts.append(f"Read it: [{inline(source.url)}]({source.url}) · [archived copy]({source.archive_link})")
+    facts.append(f"Read it: [{inline(source.url)}]({safe_url(source.url)}) · [archived copy]({safe_url(source.archive_link)})")
     if source.translates:
         facts.append(f"Translation of: [{inline(source.translates.title)}]({source.translates.id}.md)")
     if source.translations:

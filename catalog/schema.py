@@ -46,6 +46,9 @@ def text_pattern(limit: int | None, one_line: bool) -> str:
 
 def scalar_schema(f: Field) -> dict:
     shape = f.shape
+    if shape == "chinese":
+        return {"type": "string", "pattern": r"^\s*[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}\s*$",
+                "patternErrorMessage": "Write the term in Chinese characters, at least two."}
     if shape in ("line", "text", "answer", "markdown"):
         limit = f" of at most {f.max_length} characters" if f.max_length else ""
         return {"type": ["string", "number", "boolean"], "pattern": text_pattern(f.max_length, shape == "line"),

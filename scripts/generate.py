@@ -114,9 +114,9 @@ def template(kind: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def indented(text: str) -> str:
-    """A Markdown code block that needs no extension: every line indented by four spaces."""
-    return "".join(f"    {line}" if line.strip() else "\n" for line in text.splitlines(keepends=True))
+def fenced(text: str) -> str:
+    """A fenced YAML code block (the fenced_code extension); the page checks leave code alone."""
+    return f"```yaml\n{text.rstrip()}\n```\n"
 
 
 def fill_includes(page: str, files: dict[str, str]) -> str:
@@ -125,7 +125,7 @@ def fill_includes(page: str, files: dict[str, str]) -> str:
         path = match.group("path")
         if path not in files:
             raise SystemExit(f"docs/contributing.md includes {path}, which is not generated; generated: {', '.join(files)}")
-        return f"{match.group(1)}\n{indented(files[path])}\n{match.group(4)}"
+        return f"{match.group(1)}\n{fenced(files[path])}\n{match.group(4)}"
     return INCLUDE.sub(fill, page)
 
 

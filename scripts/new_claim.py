@@ -5,7 +5,8 @@ Asks for the claim and the topic when they are not given. The id (the file name 
 URL) is derived from the claim's words unless --id is given; an id that a claim uses, that a
 claim lists as an old id (aliases), or that was ever published (permalinks.txt) is refused.
 The file gets the claim, the topic and today's date; every other required field stays empty,
-so that `make validate` lists exactly what is left to write.
+so that `make validate` lists exactly what is left to write. The claim's address is added to
+permalinks.txt at once.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from pathlib import Path
 from catalog.checks import SLUG
 from catalog.contract import CLAIM_FIELDS
 from catalog.loader import load_bytes
-from catalog.permalinks import published_claim_ids
+from catalog.permalinks import published_claim_ids, read_registry, write_registry
+from catalog.site import claim_path, embed_path
 from catalog.pipeline import CLAIMS_DIR, RESERVED_IDS, TOPICS_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -143,7 +145,8 @@ def main(argv: list[str]) -> int:
     path = root / CLAIMS_DIR / f"{claim_id}.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(render(TEMPLATE.read_text(encoding="utf-8"), claim, topic, date.today()), encoding="utf-8")
-    print(f"wrote {CLAIMS_DIR}/{claim_id}.yaml\n"
+    write_registry(root, set(read_registry(root)) | {f"/{claim_path(claim_id)}", f"/{embed_path(claim_id)}"})
+    print(f"wrote {CLAIMS_DIR}/{claim_id}.yaml and registered /{claim_path(claim_id)} in permalinks.txt\n"
           "Next: fill in its empty fields (the comment above each says what to write), run `make validate` "
           f"until it says ok, then `make serve` and open http://127.0.0.1:8000/claims/{claim_id}/")
     return 0

@@ -1,8 +1,8 @@
-"""Add every path the catalog now publishes to permalinks.txt, or check that none is missing.
+"""Add every address the site now publishes to permalinks.txt (make permalinks).
 
-Usage: python scripts/permalinks.py [--update]
-Without --update it exits 1 and names the paths missing from the registry. Paths are only ever
-added: a path that disappears from the site must become a redirect (an alias of a claim).
+Usage: python scripts/permalinks.py [CATALOG_ROOT]
+Addresses are only ever added: one that disappears from the site must become a redirect (an
+alias of a claim), and `make validate` says so (SC214) when it does not.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from catalog.diagnostics import summary_line
 from catalog.permalinks import read_registry, site_paths, write_registry
 from catalog.pipeline import read_catalog
 
@@ -17,19 +18,17 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str]) -> int:
-    result = read_catalog(ROOT)
-    if result.diagnostics:
-        print("the catalog has errors; run scripts/validate.py first", file=sys.stderr)
+    root = Path(argv[0]) if argv else ROOT
+    result = read_catalog(root, registry=False)
+    if result.catalog is None:
+        print(f"permalinks: the catalog has {summary_line(result.diagnostics)}; run `make validate` and fix them first",
+              file=sys.stderr)
         return 1
-    registered = set(read_registry(ROOT))
-    missing = sorted(site_paths(result.catalog, ROOT) - registered)
-    if "--update" in argv:
-        write_registry(ROOT, registered | set(missing))
-        print(f"added {len(missing)} paths to permalinks.txt")
-        return 0
-    for path in missing:
-        print(f"permalinks.txt: missing {path}")
-    return 1 if missing else 0
+    registered = set(read_registry(root))
+    added = site_paths(result.catalog, root) - registered
+    write_registry(root, registered | added)
+    print(f"permalinks.txt: {len(added)} address{'es' if len(added) != 1 else ''} added, {len(registered | added)} in all")
+    return 0
 
 
 if __name__ == "__main__":

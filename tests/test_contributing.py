@@ -68,8 +68,9 @@ def test_the_guide_covers_what_the_issue_asks_for():
     assert positions == sorted(positions)
     for code in CODES:
         assert f'<span id="{code.code.lower()}"></span>`{code.code}`' in guide()
-    assert generate.indented(generate.template("claim")) in guide()
-    assert generate.indented(generate.template("source")) in guide()
+    assert generate.fenced(generate.template("claim")) in guide()
+    assert generate.fenced(generate.template("source")) in guide()
+    assert generate.fenced(generate.template("queue")) in guide()
 
 
 def test_every_command_and_path_the_guide_names_exists():

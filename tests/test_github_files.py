@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from catalog import render
+from catalog.site import Site
 from catalog.pipeline import read_catalog
 
 from conftest import ROOT, TODAY, VALID
@@ -135,7 +136,7 @@ def test_the_forms_ask_what_we_need():
 
 def test_claim_pages_open_the_report_form_with_fields_it_has():
     claim = read_catalog(VALID, today=TODAY).catalog.claims[0]
-    site = render.Site(url="https://example.org/", name="Test", repository="https://github.com/o/r")
+    site = Site(url="https://example.org/", name="Test", repository="https://github.com/o/r")
     query = parse_qs(urlparse(site.report_url(claim)).query)
     form = load(GITHUB / "ISSUE_TEMPLATE" / query.pop("template")[0])
     ids = {item.get("id") for item in form["body"]}

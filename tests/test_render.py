@@ -8,6 +8,7 @@ import markdown
 import pytest
 
 from catalog import render
+from catalog.site import Site
 from catalog.contract import VERDICTS
 from catalog.docs import MARKERS, check_code_table, field_table
 from catalog.contract import CLAIM_FIELDS
@@ -17,7 +18,7 @@ from catalog.pipeline import read_catalog
 from conftest import TODAY, VALID, copy_catalog
 
 EXTENSIONS = ["abbr", "attr_list", "md_in_html", "admonition", "tables", "toc"]
-SITE = render.Site("https://example.org/", "Site", "https://github.com/owner/repo")
+SITE = Site("https://example.org/", "Site", "https://github.com/owner/repo")
 
 
 def to_html(text: str) -> str:
@@ -155,7 +156,7 @@ def test_every_marker_renders(catalog):
 
 
 def test_topic_page_lists_its_claims_first_most_repeated_first(catalog):
-    page = render.with_topic_claims("---\ntitle: Scope\n---\n\n# Scope\n\nThe explainer.\n", catalog.topics[0])
+    page = render.after_title("---\ntitle: Scope\n---\n\n# Scope\n\nThe explainer.\n", render.topic_claims(catalog.topics[0]))
     html = to_html(page)
     assert html.index("Claims in this topic") < html.index("The explainer.")
     # sample-claim has an appearance and two phrasings, other-claim one phrasing

@@ -1,0 +1,164 @@
+"""The site manifest: every file the site publishes and every address, from the loaded catalog.
+
+manifest() is one function from the catalog to the list of files the site publishes: generated
+pages (with the YAML file each comes from, for its edit link), the metadata that hand-written
+pages get (cards, claim lists), data files, share cards, embeds and redirects. It renders
+nothing itself: each file knows how to make its content when it is asked for. The MkDocs hook
+maps the list onto MkDocs, the permalink registry takes its addresses from it, and the
+benchmark's plain-MkDocs baseline writes its pages. All knowledge of where things live on the
+site is in this module.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import Callable
+from urllib.parse import urlencode
+
+from .cards import ClaimCard, TitleCard
+from .models import Catalog, Claim
+
+API = "api/v1"
+
+
+@dataclass(frozen=True)
+class Site:
+    """What pages need to know about the site itself."""
+
+    url: str  # with a trailing slash
+    name: str
+    repository: str  # https://github.com/owner/name
+
+    def report_url(self, claim: Claim) -> str:
+        query = urlencode({"template": "report-error.yml", "claim": claim.id, "title": f"Problem with claim: {claim.id}"})
+        return f"{self.repository}/issues/new?{query}"
+
+    def suggest_url(self, claim_text: str = "") -> str:
+        """The "Suggest a claim" issue form, pre-filled with a wording when one is given."""
+        fields = {"template": "suggest-claim.yml"}
+        if claim_text:
+            fields.update(claim=claim_text, title=f"Suggest a claim: {claim_text[:80]}")
+        return f"{self.repository}/issues/new?{urlencode(fields)}"
+
+    def edit_url(self, path: str) -> str:
+        return f"{self.repository}/edit/main/{path}"
+
+
+# Addresses, relative to the site root.
+def claim_path(claim_id: str) -> str:
+    return f"claims/{claim_id}/"
+
+
+def source_path(source_id: str) -> str:
+    return f"sources/{source_id}/"
+
+
+def topic_path(topic_id: str) -> str:
+    return f"topics/{topic_id}/"
+
+
+def embed_path(claim_id: str) -> str:
+    return f"embed/{claim_id}/"
+
+
+def oembed_uri(claim_id: str) -> str:
+    return f"{API}/oembed/{claim_id}.json"
+
+
+def claim_card_uri(claim_id: str) -> str:
+    return f"assets/cards/claims/{claim_id}.png"
+
+
+def topic_card_uri(topic_id: str) -> str:
+    return f"assets/cards/topics/{topic_id}.png"
+
+
+HOME_CARD = "assets/cards/home.png"
+
+
+@dataclass
+class SiteFile:
+    """One file of the site. uri is its path under docs/ (claims/x.md is served at /claims/x/)."""
+
+    uri: str
+    make: Callable[[], str | bytes] | None = None  # makes a generated file's content
+    card: ClaimCard | TitleCard | None = None  # a share card, drawn (or taken from the cache) by the hook
+    edit: str | None = None  # the repository file it is made from, for the page's edit link
+    redirect_to: str | None = None  # an old address: the uri of the page it now redirects to
+    meta: dict = field(default_factory=dict)  # page metadata for the templates
+    after_title: str = ""  # Markdown put right after a hand-written page's title (a topic's claims)
+    scripts: tuple[str, ...] = ()  # page scripts, loaded only where they are used
+
+    @property
+    def is_page(self) -> bool:
+        return self.uri.endswith(".md")
+
+    @property
+    def path(self) -> str:
+        """The address it is served at, relative to the site root."""
+        if not self.is_page:
+            return self.uri.removesuffix("index.html")
+        stem = self.uri[:-3]
+        return "" if stem == "index" else (stem[:-6] if stem.endswith("/index") else stem) + "/"
+
+
+def manifest(catalog: Catalog, site: Site, root: Path) -> list[SiteFile]:
+    """Every file the site publishes (hand-written pages in docs/ only where they get metadata)."""
+    from . import embed, export, render  # rendering is imported here: the manifest itself renders nothing
+
+    files = [
+        SiteFile("claims/index.md", partial(render.catalog_page, catalog), scripts=("assets/catalog-filter.js",),
+                 meta=_dated(max((_lastmod(c) for c in catalog.claims), default=None))),
+        SiteFile("sources/index.md", partial(render.sources_index, catalog)),
+        SiteFile("topics/index.md", partial(render.topics_index, catalog)),
+        SiteFile("timeline/index.md", partial(render.timeline_page, catalog)),
+        SiteFile("glossary/index.md", partial(render.glossary_page, catalog)),
+        SiteFile("queue/index.md", partial(render.queue_page, catalog, site)),
+        SiteFile("assets/verdicts.css", render.verdict_css),
+        SiteFile(HOME_CARD, card=TitleCard(site.name, site.name, "Claims checked against primary sources")),
+    ]
+    for claim in catalog.claims:
+        files += [
+            SiteFile(f"claims/{claim.id}.md", partial(render.claim_page, claim, site), edit=claim.path,
+                     meta={"card": claim_card_uri(claim.id), "oembed": oembed_uri(claim.id), **_dated(_lastmod(claim)),
+                           "claim_review": export.script_json(export.claim_review(claim, site.url, site.name))}),
+            SiteFile(claim_card_uri(claim.id), card=ClaimCard(claim.claim, claim.verdict, claim.fact, site.name)),
+            SiteFile(oembed_uri(claim.id), partial(embed.oembed, claim, site.url, site.name)),
+        ]
+        for claim_id in (claim.id, *claim.aliases):  # an old id's embed keeps working
+            files.append(SiteFile(f"{embed_path(claim_id)}index.html", partial(embed.embed_page, claim, site.url, site.name)))
+        files += [SiteFile(f"claims/{alias}.md", redirect_to=f"claims/{claim.id}.md") for alias in claim.aliases]
+    for source in catalog.sources:
+        citing = [_lastmod(c) for c in source.cited_by]
+        files.append(SiteFile(f"sources/{source.id}.md", partial(render.source_page, source), edit=source.path,
+                              meta=_dated(max(citing, default=None))))
+    for topic in catalog.topics:
+        files += [
+            SiteFile(f"topics/{topic.id}.md", edit=topic.path, after_title=render.topic_claims(topic),
+                     meta={"card": topic_card_uri(topic.id), **_dated(max((_lastmod(c) for c in topic.claims), default=None))}),
+            SiteFile(topic_card_uri(topic.id), card=TitleCard(topic.title, site.name, "Topic")),
+        ]
+    files += [SiteFile(path, partial(make, catalog, site.url, site.name)) for path, make in export.DATA_FILES.items()]
+    return files
+
+
+def _lastmod(claim: Claim) -> date:
+    """When a claim's page last changed in substance: its last review or its latest change."""
+    return max([claim.last_reviewed, *(c.date for c in claim.changes)])
+
+
+def _dated(day: date | None) -> dict:
+    return {"lastmod": day.isoformat()} if day else {}
+
+
+def published_paths(files: list[SiteFile], root: Path) -> set[str]:
+    """The addresses readers may have shared: every page (hand-written ones in docs/ too), every
+    redirect, embed and data file; not cards, styles or scripts, which pages point to by name."""
+    docs = Path(root) / "docs"
+    hand_written = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
+    paths = {SiteFile(uri).path for uri in hand_written}
+    paths |= {f.path for f in files if f.is_page or f.uri.startswith(("embed/", f"{API}/")) or f.uri == "feed.xml"}
+    return {"/" + path for path in paths if not path.startswith(f"{API}/oembed/")}
