@@ -45,6 +45,7 @@ validate: $(STAMP)
 ## test: set up and run every test, browser tests included
 test: $(STAMP) $(NODE_STAMP) browser
 	$(PYTHON) -m pytest
+	node --test tests/js/
 
 ## new-claim: write claims/<id>.yaml from the template: make new-claim CLAIM="..." TOPIC=scope [ID=...] (asks when omitted)
 new-claim: $(STAMP)

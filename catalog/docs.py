@@ -10,7 +10,6 @@ import re
 
 from . import export
 from .contract import CLAIM_FIELDS, QUEUE_FIELDS, SOURCE_FIELDS, SOURCE_KINDS, TOPIC_FIELDS, VERDICTS, Field
-from .decoder_widget import decoder_widget
 from .diagnostics import CODES
 from .render import claim_list, inline, most_repeated, verdict_scale
 
@@ -80,7 +79,36 @@ def api_field_table(kind: str) -> str:
 
 
 MARKER = re.compile(r"<!--\s*catalog:([a-z-]+)\s*-->")
-MARKER_SCRIPTS = {"code-decoder": "assets/decoder.js"}  # a marker's block needs this script on its page
+MARKER_SCRIPTS = {"code-decoder": ("assets/code-tables.js", "assets/decoder.js")}  # scripts a marker's block needs
+
+# The code decoder's form, hidden until docs/assets/decoder.js wires it up (the worked example on
+# the codes page shows what it does without JavaScript). The text input has no name, so even a
+# form submitted without the script sends nothing.
+DECODER_EXAMPLES = (("914403001922038216", "Huawei's code"), ("91350100M0001TGQXM", "An early Fujian pilot code"),
+                    ("110101199001011237", "A made-up ID number"))
+DECODER = (
+    '<div class="code-decoder">'
+    '<form id="code-decoder-form" class="code-decoder__form" hidden novalidate>'
+    '<p><label for="code-decoder-input">Code to take apart</label><br>'
+    '<input id="code-decoder-input" type="text" autocomplete="off" autocapitalize="characters" spellcheck="false" '
+    'maxlength="100" aria-describedby="code-decoder-help"></p>'
+    '<p id="code-decoder-help" class="code-decoder__help">A Unified Social Credit Code or a resident ID number: 18 '
+    'characters. Spaces, dashes, lower-case letters and full-width characters are tidied up for you, and the result '
+    'says when that happened.</p>'
+    '<fieldset class="code-decoder__kinds"><legend>Read it as</legend>'
+    + "".join(f'<label><input type="radio" name="code-decoder-kind" value="{value}"{checked}> {label}</label> '
+              for value, label, checked in (("auto", "Work it out", " checked"), ("uscc", "Social credit code (organisation)", ""),
+                                            ("id", "Resident ID number (person)", "")))
+    + '</fieldset><p><button type="submit" class="md-button md-button--primary">Explain this code</button></p>'
+    '<p>Or try an example: '
+    + " ".join(f'<button type="button" class="md-button" data-example="{code}">{label}</button>' for code, label in DECODER_EXAMPLES)
+    + '</p></form>'
+    '<div id="code-decoder-results" class="code-decoder__results" aria-live="polite"></div>'
+    '<noscript><p>The interactive decoder needs JavaScript. The worked example below shows what it does.</p></noscript>'
+    '<p class="code-decoder__privacy"><strong>Privacy:</strong> the decoder runs entirely in your browser. Nothing you '
+    "type is sent anywhere or stored, neither by us nor in your browser. Its examples use a made-up ID number, never a "
+    "real person's.</p></div>\n"
+)
 
 
 def fill_markers(markdown: str, catalog, scripts: list[str], page: str) -> str:
@@ -89,8 +117,7 @@ def fill_markers(markdown: str, catalog, scripts: list[str], page: str) -> str:
         name = match.group(1)
         if name not in MARKERS:
             raise ValueError(f"docs/{page}: unknown marker catalog:{name}; the markers are {', '.join(MARKERS)}")
-        if name in MARKER_SCRIPTS and MARKER_SCRIPTS[name] not in scripts:
-            scripts.append(MARKER_SCRIPTS[name])
+        scripts.extend(script for script in MARKER_SCRIPTS.get(name, ()) if script not in scripts)
         return MARKERS[name](catalog) if catalog is not None else "*(Not shown: the catalog has errors.)*"
     return MARKER.sub(fill, markdown)
 
@@ -105,7 +132,7 @@ MARKERS = {
     "topic-fields": lambda catalog: field_table(TOPIC_FIELDS),
     "queue-fields": lambda catalog: field_table(QUEUE_FIELDS),
     "source-kinds": lambda catalog: source_kind_table(),
-    "code-decoder": lambda catalog: decoder_widget(),
+    "code-decoder": lambda catalog: DECODER,
     "data-files": lambda catalog: data_files_table(),
     "claim-api-fields": lambda catalog: api_field_table("claims"),
     "source-api-fields": lambda catalog: api_field_table("sources"),
