@@ -86,8 +86,9 @@ def on_serve(server, config, builder):
 def on_page_markdown(markdown, page, config, files):
     entry, catalog = _state["pages"].get(page.file.src_uri), _state["result"].catalog
     page.update_date = _state["newest"]  # never the build day (overrides/sitemap.xml dates pages by meta.lastmod)
-    if page.meta.get("title"):  # Material prints titles unescaped: no tag can start in one
-        page.meta["title"] = page.title = str(page.meta["title"]).replace("<", "&lt;").replace(">", "&gt;")
+    if page.meta.get("title"):  # Material prints titles unescaped; overrides/main.html escapes plain_title itself
+        page.meta["plain_title"] = str(page.meta["title"])
+        page.meta["title"] = page.title = html.escape(page.meta["plain_title"], quote=False)
     if entry is not None:
         page.meta.update(entry.meta, scripts=list(entry.scripts))
         if entry.edit:

@@ -23,6 +23,9 @@ class Topic:
     order: int
     claims: list["Claim"] = field(default_factory=list)
 
+    def __repr__(self) -> str:  # linked records form cycles: a full repr would never end
+        return f"Topic({self.id!r})"
+
 
 @dataclass(eq=False)  # records are compared by identity
 class Source:
@@ -48,6 +51,9 @@ class Source:
     @property
     def archive_link(self) -> str:
         return self.archive_url or WAYBACK + self.url
+
+    def __repr__(self) -> str:  # linked records form cycles: a full repr would never end
+        return f"Source({self.id!r})"
 
 
 @dataclass
@@ -111,6 +117,9 @@ class Claim:
     def first_appearance(self) -> Appearance | None:
         return min(self.appearances, key=lambda a: a.date, default=None)
 
+    def __repr__(self) -> str:  # linked records form cycles: a full repr would never end
+        return f"Claim({self.id!r})"
+
 
 @dataclass(eq=False)  # records are compared by identity
 class GlossaryTerm:
@@ -122,6 +131,9 @@ class GlossaryTerm:
     why: str
     claims: list[Claim] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+
+    def __repr__(self) -> str:  # linked records form cycles: a full repr would never end
+        return f"GlossaryTerm({self.id!r})"
 
 
 @dataclass(eq=False)  # records are compared by identity
@@ -135,6 +147,9 @@ class QueuedClaim:
     appearances: list[Appearance]
     language: str = "en"
     notes: str | None = None
+
+    def __repr__(self) -> str:  # linked records form cycles: a full repr would never end
+        return f"QueuedClaim({self.id!r})"
 
 
 @dataclass

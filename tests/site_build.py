@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -34,7 +35,20 @@ def project_copy(destination: Path, catalog_root: Path | None = None) -> Path:
             shutil.copytree(source / folder, destination / folder)
     if catalog_root is not None:
         _use_fixture_pages(destination, catalog_root)
+        register_everything(destination)
+    else:
+        shutil.copy(ROOT / "permalinks.txt", destination)
     return destination
+
+
+def register_everything(project: Path) -> None:
+    """A test project's permalink registry: every address its own pages publish."""
+    from catalog.permalinks import site_paths, write_registry
+    from catalog.pipeline import read_catalog
+
+    result = read_catalog(project, registry=False)
+    if result.catalog is not None:  # a broken catalog is reported by the build itself
+        write_registry(project, site_paths(result.catalog, project))
 
 
 def _use_fixture_pages(destination: Path, catalog_root: Path) -> None:
@@ -50,4 +64,10 @@ def _use_fixture_pages(destination: Path, catalog_root: Path) -> None:
         if not (topics / name).exists():
             (topics / name).write_text(f"---\ntitle: {name[:-3]}\nsummary: A stub topic.\norder: 9\n---\n\n# Stub\n")
     (destination / "docs" / "index.md").write_text("# Home\n\nA test catalog.\n")
+    # Hand-written pages link to real claims and sources: keep the links the fixture can serve.
+    kept = {f"{folder}/{p.stem}" for folder in ("claims", "sources") for p in (catalog_root / folder).glob("*.yaml")}
+    link = re.compile(r"\[([^\]]*)\]\(((?:\.\./)?)((?:claims|sources)/[a-z0-9-]+)\.md(#[\w-]*)?\)")
+    for page in (destination / "docs").glob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(link.sub(lambda m: m.group(0) if m.group(3) in kept else m.group(1), text), encoding="utf-8")
 

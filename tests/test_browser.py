@@ -64,7 +64,8 @@ def test_the_code_decoder_form_is_hidden_but_its_worked_example_shown_without_ja
     page = context.new_page()
     page.goto(served_site + "topics/codes/")
     assert not page.locator("#code-decoder-form").is_visible()
-    assert page.get_by_text("Worked example.").is_visible()
+    assert page.locator("#worked-example").is_visible()
+    assert page.get_by_text("914403001922038216").first.is_visible()
     # Playwright turns off running scripts, not the parser's scripting flag, so <noscript> content
     # is not rendered here; it is checked in the HTML.
     assert "The interactive decoder needs JavaScript." in page.locator("noscript").first.inner_html()

@@ -109,7 +109,7 @@ def test_copy_buttons_work_from_the_keyboard(chromium, served_site):
     page.keyboard.press("Enter")
     page.wait_for_function("document.querySelector('.share-status').textContent === 'Copied.'")
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied.startswith(f"{claim.verdict.label}: ") and copied.endswith(f"/claims/{claim.id}/")
+    assert copied.startswith(f"“{claim.claim}” — rated {claim.verdict.label}. ") and copied.endswith(f"/claims/{claim.id}/")
     assert button.is_visible()
     context.close()
 
@@ -135,7 +135,7 @@ def test_injected_text_never_runs_and_reads_as_text(chromium, tmp_path, monkeypa
     for field, text in HOSTILE.items():
         setattr(claim, field, text)
     claim.citations[0].source.title = '"><script>window.pwned = 6</script>'
-    monkeypatch.setattr(pipeline, "read_catalog", lambda root, today=None: real)
+    monkeypatch.setattr(pipeline, "read_catalog", lambda root, **options: real)
     project = project_copy(tmp_path / "project", copy_catalog(tmp_path / "catalog"))
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=False)
     build(config)
@@ -151,7 +151,7 @@ def test_injected_text_never_runs_and_reads_as_text(chromium, tmp_path, monkeypa
             assert page.evaluate("window.pwned") is None, path
         page.goto(server.url + "claims/sample-claim/", wait_until="networkidle")
         assert page.locator("h1").inner_text() == 'Fact <script>window.pwned = "fact"</script> &lt;b&gt; done'
-        assert "<img src=x onerror=" in page.locator("blockquote").inner_text()
+        assert "<img src=x onerror=" in page.locator("#claim").inner_text()
         assert page.locator("article script:not([type='application/ld+json'])").count() == 0
         assert page.locator("article [onclick], article [onerror], article [onload]").count() == 0
     assert dialogs == []

@@ -176,7 +176,7 @@ def test_hostile_text_still_gives_valid_meta_json_ld_and_feed(tmp_path):
     assert built.returncode == 0, built.stdout + built.stderr
     page = preview(tmp_path / "site", "claims/sample-claim")
     assert page.meta["og:title"] == HOSTILE_FACT
-    assert page.meta["og:description"] == f"False: {HOSTILE_ANSWER}"
+    assert page.meta["og:description"] == f"Claim: “Everyone's \"score\" <= 100 & 失信” Rated false. {HOSTILE_ANSWER}"
     assert page.title == f"{HOSTILE_FACT} - Social Credit, Checked"
     review = json.loads(page.json_ld[0])
     assert review["claimReviewed"] == "Everyone's \"score\" <= 100 & 失信"
