@@ -46,6 +46,7 @@ sys.path.insert(0, str(ROOT))  # the catalog package of this checkout, not of an
 import yaml  # noqa: E402
 
 from catalog import chromium  # noqa: E402
+from catalog.permalinks import site_paths, write_registry  # noqa: E402
 from catalog.pipeline import read_catalog  # noqa: E402
 from catalog.static_server import StaticServer  # noqa: E402
 from catalog.workers import worker_count  # noqa: E402
@@ -502,6 +503,9 @@ def write_project(project: Path, claims: int) -> Plan:
         (project / folder).mkdir()
         for index in range(count):
             (project / folder / f"{ids[index]}.yaml").write_text(dump_yaml(make(plan, index)), encoding="utf-8")
+    result = read_catalog(project, registry=False)  # a real project registers every address it publishes
+    if result.catalog is not None:
+        write_registry(project, site_paths(result.catalog, project))
     return plan
 
 
