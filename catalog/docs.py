@@ -6,12 +6,13 @@ docs can never drift from the rules the checker applies.
 
 from __future__ import annotations
 
+import html
 import re
 
 from . import export
 from .contract import CLAIM_FIELDS, QUEUE_FIELDS, SOURCE_FIELDS, SOURCE_KINDS, TOPIC_FIELDS, VERDICTS, Field
 from .diagnostics import CODES
-from .render import claim_list, inline, most_repeated, verdict_scale
+from .render import claim_list, inline, most_repeated, verdict_icon, verdict_scale
 
 MOST_REPEATED = 8  # claims listed on the home page
 
@@ -79,7 +80,8 @@ def api_field_table(kind: str) -> str:
 
 
 MARKER = re.compile(r"<!--\s*catalog:([a-z-]+)\s*-->")
-MARKER_SCRIPTS = {"code-decoder": ("assets/code-tables.js", "assets/decoder.js")}  # scripts a marker's block needs
+MARKER_SCRIPTS = {"code-decoder": ("assets/code-tables.js", "assets/decoder.js"),  # scripts a marker's block needs
+                  "search": ("assets/search.js",)}
 
 # The code decoder's form, hidden until docs/assets/decoder.js wires it up (the worked example on
 # the codes page shows what it does without JavaScript). The text input has no name, so even a
@@ -111,29 +113,49 @@ DECODER = (
 )
 
 
-def fill_markers(markdown: str, catalog, scripts: list[str], page: str) -> str:
+def fill_markers(markdown: str, catalog, site, scripts: list[str], page: str) -> str:
     """Replace each <!-- catalog:name --> marker with its block, and note the scripts they need."""
     def fill(match: re.Match) -> str:
         name = match.group(1)
         if name not in MARKERS:
             raise ValueError(f"docs/{page}: unknown marker catalog:{name}; the markers are {', '.join(MARKERS)}")
         scripts.extend(script for script in MARKER_SCRIPTS.get(name, ()) if script not in scripts)
-        return MARKERS[name](catalog) if catalog is not None else "*(Not shown: the catalog has errors.)*"
+        return MARKERS[name](catalog, site) if catalog is not None else "*(Not shown: the catalog has errors.)*"
     return MARKER.sub(fill, markdown)
 
 
+def search_box(site, action: str = "", autofocus: bool = False) -> str:
+    """The search form: on the search page it searches as you type (assets/search.js); elsewhere
+    it sends the words there. Without JavaScript the search page links to the list of claims."""
+    badges = "".join(f'<span class="verdict-badge verdict-{v.slug}" data-verdict="{v.slug}">{verdict_icon(v)}{v.label}</span>'
+                     for v in VERDICTS)
+    results = ('<div class="search-results" data-search-results aria-live="polite"></div>'
+               f'<div class="search-badges" hidden>{badges}</div>'
+               '<noscript><p>Search needs JavaScript. Without it, <a href="../claims/">browse all claims</a> '
+               'by topic, or use your browser\'s find in page there.</p></noscript>') if not action else ""
+    return (f'<form class="search-form" action="{action}" method="get" role="search" aria-label="Search the claims" '
+            f'data-search-form data-pagefind="../pagefind/pagefind.js" data-catalog="../claims/" '
+            f'data-suggest="{html.escape(site.suggest_url(), quote=True)}">'
+            '<label for="search-query">What did you hear?</label> '
+            f'<input id="search-query" name="q" type="search" autocomplete="off" spellcheck="false" '
+            f'placeholder="Paste what you heard, e.g. jaywalking lowers your score"{" autofocus" if autofocus else ""}> '
+            '<button type="submit" class="md-button md-button--primary">Search</button></form>' + results + "\n")
+
+
 MARKERS = {
-    "home-topics": home_topics,
-    "most-repeated": lambda catalog: claim_list(most_repeated(catalog.claims)[:MOST_REPEATED], ""),
-    "verdict-scale": lambda catalog: verdict_scale(),
-    "check-codes": lambda catalog: check_code_table(),
-    "claim-fields": lambda catalog: field_table(CLAIM_FIELDS),
-    "source-fields": lambda catalog: field_table(SOURCE_FIELDS),
-    "topic-fields": lambda catalog: field_table(TOPIC_FIELDS),
-    "queue-fields": lambda catalog: field_table(QUEUE_FIELDS),
-    "source-kinds": lambda catalog: source_kind_table(),
-    "code-decoder": lambda catalog: DECODER,
-    "data-files": lambda catalog: data_files_table(),
-    "claim-api-fields": lambda catalog: api_field_table("claims"),
-    "source-api-fields": lambda catalog: api_field_table("sources"),
+    "search": lambda catalog, site: search_box(site),
+    "home-search": lambda catalog, site: search_box(site, action="search/"),
+    "home-topics": lambda catalog, site: home_topics(catalog),
+    "most-repeated": lambda catalog, site: claim_list(most_repeated(catalog.claims)[:MOST_REPEATED], ""),
+    "verdict-scale": lambda catalog, site: verdict_scale(),
+    "check-codes": lambda catalog, site: check_code_table(),
+    "claim-fields": lambda catalog, site: field_table(CLAIM_FIELDS),
+    "source-fields": lambda catalog, site: field_table(SOURCE_FIELDS),
+    "topic-fields": lambda catalog, site: field_table(TOPIC_FIELDS),
+    "queue-fields": lambda catalog, site: field_table(QUEUE_FIELDS),
+    "source-kinds": lambda catalog, site: source_kind_table(),
+    "code-decoder": lambda catalog, site: DECODER,
+    "data-files": lambda catalog, site: data_files_table(),
+    "claim-api-fields": lambda catalog, site: api_field_table("claims"),
+    "source-api-fields": lambda catalog, site: api_field_table("sources"),
 }

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import html
 import logging
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -75,6 +77,16 @@ def on_files(files, config):
     return files
 
 
+def on_post_build(config):
+    """Index the built site for search (Pagefind: a small index per query, Chinese segmented)."""
+    if _state["result"].catalog is None:
+        return
+    done = subprocess.run([sys.executable, "-m", "pagefind", "--site", config.site_dir, "--silent"],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise PluginError(f"search indexing failed (pagefind): {(done.stderr or done.stdout).strip()[-500:]}")
+
+
 def on_serve(server, config, builder):
     """`mkdocs serve` rebuilds when any data folder or the package changes."""
     for folder in (*FOLDERS, "catalog"):
@@ -97,7 +109,7 @@ def on_page_markdown(markdown, page, config, files):
     if catalog is not None and page.file.src_uri.startswith(("claims/", "topics/")):
         markdown += "\n" + render.abbreviations(catalog, markdown)
     try:
-        return docs.fill_markers(markdown, catalog, page.meta.setdefault("scripts", []), page.file.src_uri)
+        return docs.fill_markers(markdown, catalog, _state["site"], page.meta.setdefault("scripts", []), page.file.src_uri)
     except ValueError as error:
         raise PluginError(str(error)) from None
 

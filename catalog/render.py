@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -66,7 +67,7 @@ def claim_link(claim: Claim, to_root: str = "../") -> str:
 
 def link_line(label: str, links: list[str]) -> str:
     """A line of links to other pages, kept out of the search index (those pages are indexed)."""
-    return f"{label}: " + ", ".join(links) + "\n{ data-search-exclude }\n"
+    return f"{label}: " + ", ".join(links) + "\n{ data-pagefind-ignore }\n"
 
 
 def verdict_anchor(verdict: Verdict) -> str:
@@ -80,10 +81,12 @@ def verdict_icon(verdict: Verdict) -> str:
     return svg.replace("<svg ", '<svg class="verdict-icon" aria-hidden="true" focusable="false" ', 1)
 
 
-def verdict_badge(verdict: Verdict, to_root: str) -> str:
-    """The verdict as a link to its definition: icon, label and colour (outlined for "mostly")."""
+def verdict_badge(verdict: Verdict, to_root: str, indexed: bool = False) -> str:
+    """The verdict as a link to its definition: icon, label and colour (outlined for "mostly").
+    indexed: the search index keeps the label as the page's verdict (for its result)."""
+    meta = " data-pagefind-meta=verdict" if indexed else ""
     return (f"[{verdict_icon(verdict)}{verdict.label}]({to_root}methodology.md#{verdict_anchor(verdict)})"
-            f"{{ .verdict-badge .verdict-{verdict.slug} title=\"What '{verdict.label}' means\" }}")
+            f"{{ .verdict-badge .verdict-{verdict.slug} title=\"What '{verdict.label}' means\"{meta} }}")
 
 
 def verdict_meter(verdict: Verdict) -> str:
@@ -108,12 +111,16 @@ def verdict_css() -> str:
     return "\n".join(rules) + "\n"
 
 
-def rated(claim: Claim, to_root: str, link: bool = False) -> str:
-    """One line of Markdown binding the verdict to the claim it rates: Claim “…” rated [badge]."""
+def rated(claim: Claim, to_root: str, link: bool = False, indexed: bool = False) -> str:
+    """One line of Markdown binding the verdict to the claim it rates: Claim “…” rated [badge].
+    indexed: on the claim's own page, where the claim's words weigh most in search."""
     quoted = f"“{inline(claim.claim)}”"
     if link:
         quoted = f"[{quoted}]({to_root}claims/{claim.id}.md)"
-    return f'<span class="claim-label">Claim</span> {quoted} <span class="rated">rated</span> {verdict_badge(claim.verdict, to_root)}'
+    if indexed:
+        quoted = f'<span class="claim-text" data-pagefind-weight="10" data-pagefind-meta="claim">{quoted}</span>'
+    badge = verdict_badge(claim.verdict, to_root, indexed)
+    return f'<span class="claim-label">Claim</span> {quoted} <span class="rated">rated</span> {badge}'
 
 
 def claim_item(claim: Claim, to_root: str, attributes: str = "", note: str = "") -> str:
@@ -128,7 +135,9 @@ def claim_item(claim: Claim, to_root: str, attributes: str = "", note: str = "")
 
 
 def claim_list(claims: list[Claim], to_root: str) -> str:
-    return "\n".join(claim_item(c, to_root) for c in claims) + "\n"
+    """Claim items, kept out of the search index: each claim is found on its own page."""
+    items = "\n".join(claim_item(c, to_root) for c in claims)
+    return f'<div class="claim-list" data-pagefind-ignore markdown>\n\n{items}\n\n</div>\n'
 
 
 def rating_sentence(claim: Claim) -> str:
@@ -145,7 +154,7 @@ def review_line(claim: Claim) -> str:
     primary = sum(1 for s in claim.sources if s.kind.primary)
     count = len(claim.sources)
     return (f"Reviewed {claim.last_reviewed.isoformat()} · {count} source{'s' if count != 1 else ''} "
-            f"({primary} primary) · [dates and changes](#dates)\n{{ .review-line }}\n")
+            f"({primary} primary) · [dates and changes](#dates)\n{{ .review-line data-pagefind-ignore }}\n")
 
 
 def share_buttons(claim: Claim, site: Site) -> str:
@@ -155,7 +164,7 @@ def share_buttons(claim: Claim, site: Site) -> str:
     text = html.escape(share_text(claim, site), quote=True)
     title = html.escape(claim.fact, quote=True)
     return (
-        '<div class="share-buttons" data-share data-search-exclude>'
+        '<div class="share-buttons" data-share data-pagefind-ignore>'
         f'<button type="button" class="md-button md-button--primary share-native" data-share-url="{link}" '
         f'data-share-title="{title}" data-share-text="{text}" hidden>Share</button> '
         f'<button type="button" class="md-button" data-clipboard-text="{link}">Copy link</button> '
@@ -165,32 +174,41 @@ def share_buttons(claim: Claim, site: Site) -> str:
 
 
 def claim_page(claim: Claim, site: Site) -> str:
+    # Search weights (Pagefind): the claim's words weigh most, then its other wordings, the fact
+    # and the short answer; the explanation little; evidence, dates and links not at all.
     out = [front_matter(title=claim.fact, description=f"{rating_sentence(claim)} {claim.short_answer}",
-                        tags=claim.tags, hide=["tags"],  # tags are listed at the foot of the page
-                        search={"boost": 2})]  # claims rank above the sources they cite
+                        tags=claim.tags, hide=["tags"])]  # tags are listed at the foot of the page
     out.append('<div class="claim-review" markdown>\n')
-    out.append(f"{rated(claim, '../')} {verdict_meter(claim.verdict)}\n{{ #claim .claim-line }}\n")
-    out.append("The fact\n{ .fact-label }\n")
+    out.append(f"{rated(claim, '../', indexed=True)} {verdict_meter(claim.verdict)}\n"
+               f'{{ #claim .claim-line data-pagefind-meta="verdict_slug:{claim.verdict.slug}" }}\n')
+    out.append("The fact\n{ .fact-label data-pagefind-ignore }\n")
     out.append(f"# {inline(claim.fact)} {{#fact}}\n")
     out.append("</div>\n")
-    out.append(f"{inline(claim.short_answer)}\n{{ .short-answer #short-answer }}\n")
+    out.append(f'{inline(claim.short_answer)}\n'
+               f'{{ .short-answer #short-answer data-pagefind-weight="3" data-pagefind-meta="repeated:{repeated(claim)}" }}\n')
     out.append(share_buttons(claim, site))
     out.append(review_line(claim))
     out.append(also_heard_as(claim))
-    out.append("## What we found {#explanation}\n")
+    out.append("## What we found {#explanation data-pagefind-ignore}\n")
+    out.append('<div class="explanation" data-pagefind-weight="0.5" markdown>\n')
     out.append(trusted_markdown(claim.explanation) + "\n")
-    out.append("## Bottom line {#bottom-line data-search-exclude}\n")
+    out.append("</div>\n")
+    out.append('<div class="claim-record" data-pagefind-ignore markdown>\n')
+    out.append("## Bottom line {#bottom-line}\n")
     out.append(f"{inline(claim.bottom_line or claim.fact)}\n")
-    out.append("## Evidence {#evidence data-search-exclude}\n")
+    out.append("## Evidence {#evidence}\n")
     out.extend(_citation(index, c) for index, c in enumerate(claim.citations, 1))
-    if claim.appearances:
-        out.append("## Where this claim circulated {#circulated}\n")
+    out.append("</div>\n")
+    if claim.appearances:  # their titles are people's own wordings of the claim: search reads them
+        out.append("## Where this claim circulated {#circulated data-pagefind-ignore}\n")
+        out.append('<div class="circulated" data-pagefind-weight="2" markdown>\n')
         first = claim.first_appearance
         for a in sorted(claim.appearances, key=lambda a: a.date):
             label = " (first known appearance)" if a is first else ""
             out.append(f"- {a.date}: [{inline(a.title)}]({safe_url(a.url)}), {inline(a.publisher)}{label}")
-        out.append("")
-    out.append("## Dates and changes {#dates data-search-exclude}\n")
+        out.append("\n</div>\n")
+    out.append('<div class="claim-record" data-pagefind-ignore markdown>\n')
+    out.append("## Dates and changes {#dates}\n")
     out.append(f"- First published: {claim.first_published.isoformat()}")
     out.append(f"- Last reviewed: {claim.last_reviewed.isoformat()}")
     out.append(f"- Evidence as of: {claim.evidence_as_of.isoformat()}\n")
@@ -200,7 +218,7 @@ def claim_page(claim: Claim, site: Site) -> str:
             verdict = change.verdict.label if change.verdict else ""
             out.append(f"| {change.date.isoformat()} | {inline(' '.join(change.summary.split()))} | {verdict} |")
         out.append("")
-    out.append("## Topic, tags and related claims {#related data-search-exclude}\n")
+    out.append("## Topic, tags and related claims {#related}\n")
     out.append(f"Topic: [{inline(claim.topic.title)}](../topics/{claim.topic.id}.md)\n")
     if claim.tags:
         # Raw links: the tags plugin writes its anchors after MkDocs has checked the links.
@@ -208,10 +226,31 @@ def claim_page(claim: Claim, site: Site) -> str:
     if claim.related:
         out.append("Related claims:\n")
         out.append(claim_list(claim.related, "../"))
-    if claim.aliases:
+
+    out.append(f"[Report a problem with this claim]({site.report_url(claim)}){{ .report-link }}\n")
+    out.append("</div>\n")
+    if claim.aliases:  # searchable, so that an old address still finds the claim
         out.append("Earlier addresses of this page: " + ", ".join(f"`claims/{a}/`" for a in claim.aliases) + "\n")
-    out.append(f"[Report a problem with this claim]({site.report_url(claim)}){{ .report-link data-search-exclude }}\n")
     return "\n".join(out)
+
+
+CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
+
+
+def cjk_search_terms(text: str, longest: int = 16) -> str:
+    """Every tail of each run of Chinese characters, space-separated, for search only.
+
+    Pagefind splits Chinese into words only on pages in Chinese, and these pages are in English,
+    so a run such as 每个中国人都有一个社会信用分 would be one word that 社会信用分 cannot find.
+    Pagefind matches the start of a word, so indexing each tail of the run lets any part of it
+    be found."""
+    tails = {run[i:i + longest] for run in CJK_RUN.findall(text) for i in range(len(run) - 1)}
+    return " ".join(sorted(tails))
+
+
+def search_only(text: str, weight: int) -> str:
+    terms = cjk_search_terms(text)
+    return f' <span class="search-only" hidden data-pagefind-weight="{weight}">{terms}</span>' if terms else ""
 
 
 def also_heard_as(claim: Claim) -> str:
@@ -221,8 +260,10 @@ def also_heard_as(claim: Claim) -> str:
         lang = f' lang="{phrasing.language}"' if phrasing.language != "en" else ""
         text = f"“{inline(phrasing.text)}”"
         seen = f" ([where it was said]({safe_url(phrasing.url)}))" if phrasing.url else ""
+        seen += search_only(phrasing.text, 5)
         items.append(f"- <span{lang}>{text}</span>{seen}" if lang else f"- {text}{seen}")
-    return "Also heard as:\n{ .also-heard-label }\n\n" + "\n".join(items) + "\n{ .also-heard }\n" if items else ""
+    return ("Also heard as:\n{ .also-heard-label data-pagefind-ignore }\n\n" + "\n".join(items)
+            + '\n{ .also-heard data-pagefind-weight="8" }\n') if items else ""
 
 
 def queue_page(catalog: Catalog, site: Site) -> str:
@@ -295,7 +336,7 @@ def filter_form(catalog: Catalog) -> str:
 
 def topic_claims(topic: Topic) -> str:
     """The claims section that opens a topic page, most repeated first, each with its verdict."""
-    out = ["## Claims in this topic {#claims data-search-exclude}\n"]
+    out = ["## Claims in this topic {#claims data-pagefind-ignore}\n"]
     if not topic.claims:
         out.append("No claims have been checked in this topic yet.\n")
     out.append(claim_list(most_repeated(topic.claims), "../"))
@@ -303,17 +344,25 @@ def topic_claims(topic: Topic) -> str:
 
 
 def after_title(page: str, insert: str) -> str:
-    """A page with Markdown inserted right after its # title (a topic's claims come first)."""
+    """A page with Markdown inserted right after its # title (a topic's claims come first); the
+    title then weighs most in search, so a topic's page comes first for the topic's own name."""
     if not insert:
         return page
-    title = re.search(r"^# .*\n", page, re.MULTILINE)
-    at = title.end() if title else 0
-    return page[:at] + "\n" + insert + "\n" + page[at:]
+    title = re.search(r"^# (.*?)\s*(\{[^}]*\})?\n", page, re.MULTILINE)
+    if title is None:
+        return insert + "\n" + page
+    attributes = (title.group(2) or "{ }")[:-1].rstrip() + ' data-pagefind-weight="10" }'
+    return f"{page[:title.start()]}# {title.group(1)} {attributes}\n\n{insert}\n{page[title.end():]}"
+
+
+def repeated(claim: Claim) -> int:
+    """How often we recorded a claim being said: its appearances and its other wordings."""
+    return len(claim.appearances) + len(claim.phrasings)
 
 
 def most_repeated(claims: list[Claim]) -> list[Claim]:
     """Claims ordered by how often we recorded them circulating, then by id."""
-    return sorted(claims, key=lambda c: (-len(c.appearances) - len(c.phrasings), c.id))
+    return sorted(claims, key=lambda c: (-repeated(c), c.id))
 
 
 def topics_index(catalog: Catalog) -> str:
@@ -326,7 +375,8 @@ def topics_index(catalog: Catalog) -> str:
 
 def source_page(source: Source) -> str:
     out = [front_matter(title=source.title, description=f"{source.kind.label} published by {source.publisher}.")]
-    out.append(f"# {inline(source.title)}\n")
+    out.append(f'# {inline(source.title)} {{ data-pagefind-weight="2" }}\n')  # found by its title, below the claims
+    out.append('<div class="source-facts" data-pagefind-weight="0.3" markdown>\n')
     facts = []
     if source.title_original:
         facts.append(f"Original title: {inline(source.title_original)}")
@@ -349,12 +399,15 @@ def source_page(source: Source) -> str:
     out.append("")
     if source.notes:
         out.append(f"!!! note \"About this source\"\n    {inline(' '.join(source.notes.split()))}\n")
-    out.append("## Claims that cite this source {#cited-by data-search-exclude}\n")
+    out.append("</div>\n")
+    out.append('<div class="cited-by" data-pagefind-ignore markdown>\n')
+    out.append("## Claims that cite this source {#cited-by}\n")
     if not source.cited_by:
         out.append("No claim cites this source yet.\n")
     for claim in source.cited_by:
         locators = "; ".join(inline(c.locator) for c in claim.citations if c.source is source)
         out.append(claim_item(claim, "../", note=f'<span class="cited-at">Cited at</span> {locators}'))
+    out.append("\n</div>")
     return "\n".join(out) + "\n"
 
 
@@ -384,25 +437,44 @@ def verdict_scale() -> str:
 
 
 def timeline_page(catalog: Catalog) -> str:
+    """Milestones by year, oldest first, with a jump link to each year."""
     out = [front_matter(title="Timeline", description="Key documents and events of China's Social Credit System, oldest first.")]
     out.append("# Timeline\n")
     out.append("Key documents and events, oldest first. Each entry links to the source and to the claims that rest on it.\n")
+    years: dict[str, list[Source]] = {}
     for source in catalog.milestones:
-        when = source.signed or source.published
-        out.append(f"## {when}: {inline(source.title)} {{#{source.id}}}\n")
-        out.append(f"{inline(source.milestone)} ([source](../sources/{source.id}.md))\n")
-        if source.cited_by:
-            out.append(link_line("Claims that rest on it", [claim_link(c) for c in source.cited_by]))
+        years.setdefault((source.signed or source.published)[:4], []).append(source)
+    out.append("Jump to: " + " · ".join(f"[{year}](#year-{year})" for year in years) + "\n{ .timeline-years }\n")
+    for year, sources in years.items():
+        out.append(f"## {year} {{#year-{year}}}\n")
+        for source in sources:
+            when = source.signed or source.published
+            out.append(f"### {when}: {inline(source.title)} {{#{source.id}}}\n")
+            out.append(f"{inline(source.milestone)} ([source](../sources/{source.id}.md))\n")
+            if source.cited_by:
+                out.append(link_line("Claims that rest on it", [claim_link(c) for c in source.cited_by]))
     return "\n".join(out)
 
 
+def toneless(pinyin: str) -> str:
+    """Pinyin as people type it: shīxìn bèi zhíxíngrén -> shixin bei zhixingren."""
+    return "".join(ch for ch in unicodedata.normalize("NFD", pinyin) if not unicodedata.combining(ch))
+
+
 def glossary_page(catalog: Catalog) -> str:
+    """Terms by their English translation, A to Z, each headed "English — 中文 (pinyin)"."""
     out = [front_matter(title="Glossary", description="Key Chinese terms of the Social Credit System, and why their translation matters.")]
     out.append("# Glossary\n")
     out.append("The Chinese terms behind the system, with pinyin, our translation, and why the translation matters.\n")
-    for term in catalog.glossary:
-        out.append(f"## {inline(term.term)} ({inline(term.pinyin)}) {{#{term.id}}}\n")
-        out.append(f"**Our translation:** {inline(term.translation)}\n")
+    terms = sorted(catalog.glossary, key=lambda t: t.translation.casefold())
+    letters: dict[str, str] = {}
+    for term in terms:
+        letters.setdefault(term.translation[:1].upper(), term.id)
+    out.append(" · ".join(f"[{letter}](#{term_id})" for letter, term_id in letters.items()) + "\n{ .glossary-index }\n")
+    for term in terms:
+        # a term's own entry comes first when someone searches for the term
+        out.append(f'## {inline(term.translation)} — {inline(term.term)} ({inline(term.pinyin)}) {{#{term.id} data-pagefind-weight="9"}}\n')
+        out.append(f"Pinyin without tone marks: *{inline(toneless(term.pinyin))}*\n{{ .glossary-toneless }}\n")
         out.append(f"{inline(term.why)}\n")
         if term.claims:
             out.append(link_line("Claims that hinge on it", [claim_link(c) for c in term.claims]))

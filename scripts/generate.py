@@ -137,7 +137,7 @@ def contributing_md(page: str, site_url: str) -> str:
         return f"]({url}{match.group('anchor') or ''})"
 
     text = FRONT_MATTER.sub("", page)
-    text = MARKER.sub(lambda m: MARKERS[m.group(1)](None).rstrip("\n"), text)
+    text = MARKER.sub(lambda m: MARKERS[m.group(1)](None, None).rstrip("\n"), text)
     text = INCLUDE.sub(lambda m: m.group("body"), text)
     text = HEADING_ATTRS.sub(r"\1", DOCS_LINK.sub(link, text))
     note = "<!-- Generated from docs/contributing.md by `make generate`: edit that file, not this one. -->\n\n"

@@ -120,5 +120,5 @@ def test_every_code_reported_comes_with_its_fix_and_a_link_to_the_guide(tmp_path
     for code in codes:
         entry = next(c for c in CODES if c.code == code)
         assert f"  {code} {entry.summary} {entry.fix}\n        {site_url}/contributing/#{code.lower()}" in said.stderr
-        assert f'<span id="{code.lower()}">' in MARKERS["check-codes"](None)
+        assert f'<span id="{code.lower()}">' in MARKERS["check-codes"](None, None)
     assert re.match(r"\d+ errors in 1 file\. ", said.stderr)

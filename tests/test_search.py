@@ -1,0 +1,159 @@
+"""Search finds the claim a reader heard, in real Chromium against the built site.
+
+QUERIES are what people type: English wordings, misspellings, Chinese terms, pinyin without tone
+marks, numbers and topic names. Each names the page that must be among the first three results.
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import quote, urlsplit
+
+import pytest
+
+from catalog.pipeline import read_catalog
+
+from conftest import ROOT
+
+QUERIES = [
+    ("every chinese citizen has a social credit score", "claims/single-national-score/"),
+    ("social credit score", "claims/single-national-score/"),
+    ("does china give everyone a score", "claims/single-national-score/"),
+    ("社会信用分", "claims/single-national-score/"),
+    ("jaywalking lowers your score", "claims/jaywalking-lowers-score/"),
+    ("jaywalkng social credit", "claims/jaywalking-lowers-score/"),
+    ("banned from flights low score", "claims/flight-bans-low-score/"),
+    ("video games lower your score", "claims/video-games-lower-score/"),
+    ("sesame credit government", "claims/sesame-credit-government-score/"),
+    ("zhima credit", "claims/sesame-credit-government-score/"),
+    ("芝麻信用", "claims/sesame-credit-government-score/"),
+    ("just like fico", "claims/social-credit-just-like-fico/"),
+    ("is it just a credit score", "claims/social-credit-just-like-fico/"),
+    ("social credit is western propaganda", "claims/social-credit-scores-do-not-exist/"),
+    ("black mirror nosedive", "claims/nosedive-depicts-china/"),
+    ("rongchen points", "claims/rongcheng-points-national-system/"),
+    ("23 million", "claims/travel-bans-23-million-2018/"),
+    ("13 million blacklist", "claims/court-blacklist-13-million/"),
+    ("children blacklist", "claims/children-on-blacklist/"),
+    ("private schools debtors children", "claims/debtors-children-private-schools/"),
+    ("phone ringtone debtor", "claims/debtor-phone-warning-message/"),
+    ("once blacklisted you can never get off", "claims/blacklist-is-permanent/"),
+    ("blacklists are secret", "claims/blacklists-are-secret/"),
+    ("no national blacklist", "claims/no-national-blacklist/"),
+    ("national social credit law passed", "claims/national-social-credit-law-passed/"),
+    ("2020 nationwide rollout", "claims/nationwide-rollout-2020/"),
+    ("started in 2014", "claims/social-credit-started-2014/"),
+    ("18 character code", "claims/every-company-has-social-credit-code/"),
+    ("统一社会信用代码", "claims/every-company-has-social-credit-code/"),
+    ("does the social credit code show a rating", "claims/social-credit-code-shows-rating/"),
+    ("id number reveals birthday", "claims/id-number-reveals-birth-date-sex/"),
+    ("foreign companies covered", "claims/foreign-companies-covered/"),
+    ("executives punished for company", "claims/executives-punished-for-company/"),
+    ("us already has a social credit system", "claims/us-has-social-credit-system/"),
+    ("digital yuan social credit", "claims/digital-yuan-social-credit/"),
+    ("dating sites credit score", "claims/dating-sites-social-credit-scores/"),
+    ("uber ratings social credit", "claims/ride-share-ratings-social-credit/"),
+    ("vaccine passports social credit", "claims/vaccine-passports-social-credit/"),
+    ("canada froze bank accounts truckers", "claims/canada-convoy-account-freezes/"),
+    ("not visiting parents shanghai", "claims/shanghai-visiting-parents-credit/"),
+    ("xuexi qiangguo points", "claims/xuexi-qiangguo-points-credit/"),
+    ("blacklisted people cannot leave china", "claims/foreigners-blacklisted-exit-bans/"),
+    ("taiwan airlines threat", "claims/airlines-taiwan-social-credit-threat/"),
+    ("失信被执行人", "glossary/"),
+    ("shixin bei zhixingren", "glossary/"),
+    ("chengxin", "glossary/"),
+    ("local pilots", "topics/local-pilots/"),
+    ("Blacklists and joint punishment", "topics/blacklists/"),
+    ("Comparisons with the West", "topics/comparisons/"),
+    ("Private and financial scores", "topics/private-scores/"),
+]
+RESULTS = ".search-results__list > li, .search-results__suggest"
+TOP_LINKS = "els => els.map(e => new URL(e.href).pathname)"
+
+
+@pytest.fixture(scope="module")
+def search_page(chromium, served_site):
+    page = chromium.new_page()
+    yield page
+    page.close()
+
+
+def top_results(page, site: str, query: str, count: int = 3) -> list[str]:
+    page.goto(site + "search/?q=" + quote(query))
+    page.wait_for_selector(RESULTS, timeout=15000)
+    return [path.lstrip("/") for path in page.eval_on_selector_all(".search-results__list > li p:first-child a", TOP_LINKS)][:count]
+
+
+def test_the_query_set_is_large_and_points_at_real_pages():
+    assert len(QUERIES) >= 40
+    catalog = read_catalog(ROOT).catalog
+    pages = {f"claims/{c.id}/" for c in catalog.claims} | {f"topics/{t.id}/" for t in catalog.topics} | {"glossary/"}
+    assert {page for _, page in QUERIES} <= pages
+
+
+@pytest.mark.parametrize("query, expected", QUERIES)
+def test_search_puts_the_page_among_the_first_three(search_page, served_site, query, expected):
+    found = top_results(search_page, served_site, query)
+    assert expected in found, f"{query!r}: {found}"
+
+
+def test_claim_results_show_the_claim_beside_its_verdict_then_the_fact(search_page, served_site):
+    catalog = read_catalog(ROOT).catalog
+    claim = next(c for c in catalog.claims if c.id == "single-national-score")
+    search_page.goto(served_site + "search/?q=" + quote(claim.claim))
+    search_page.wait_for_selector(RESULTS, timeout=15000)
+    item = search_page.locator(".search-results__list > li").first
+    line = item.locator("p.claim-line")
+    assert f"“{claim.claim}”" in line.inner_text()
+    assert line.locator(".verdict-badge").inner_text().strip() == claim.verdict.label
+    assert item.locator(".search-result__fact").inner_text().lower().startswith("fact")  # CSS shows it in capitals
+    assert claim.fact in item.inner_text()
+
+
+def test_the_index_loads_only_when_someone_searches(chromium, served_site):
+    page = chromium.new_page()
+    requested = []
+    page.on("request", lambda request: requested.append(urlsplit(request.url).path))
+    page.goto(served_site + "search/", wait_until="networkidle")
+    assert not [path for path in requested if "/pagefind/" in path]
+    page.fill("#search-query", "jaywalking")
+    page.wait_for_selector(RESULTS, timeout=15000)
+    assert [path for path in requested if "/pagefind/" in path]
+    assert "q=jaywalking" in page.url  # the address keeps the query, so it can be shared
+    page.close()
+
+
+def test_no_results_offer_to_suggest_the_claim(search_page, served_site):
+    search_page.goto(served_site + "search/?q=" + quote("qqqqwwwwzz"))
+    search_page.wait_for_selector(".search-results__suggest", timeout=15000)
+    link = search_page.get_by_role("link", name="Suggest this claim")
+    assert "template=suggest-claim.yml" in link.get_attribute("href")
+    assert "claim=qqqqwwwwzz" in link.get_attribute("href")
+
+
+def test_the_home_page_search_box_leads_to_the_results(chromium, served_site):
+    page = chromium.new_page()
+    page.goto(served_site)
+    page.get_by_label("What did you hear?").fill("jaywalking")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(RESULTS, timeout=15000)
+    assert urlsplit(page.url).path.endswith("/search/") and "claims/jaywalking-lowers-score/" in top_results(page, served_site, "jaywalking")
+    page.close()
+
+
+def test_without_javascript_search_points_to_the_list_of_claims(chromium, served_site):
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served_site + "search/")
+    assert 'href="../claims/"' in page.locator("noscript").first.inner_html()
+    context.close()
+
+
+def test_search_results_pass_axe(search_page, served_site):
+    axe = (ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
+    search_page.goto(served_site + "search/?q=" + quote("social credit score"))
+    search_page.wait_for_selector(RESULTS, timeout=15000)
+    search_page.add_script_tag(content=axe)
+    result = search_page.evaluate("async () => JSON.stringify((await axe.run(document)).violations)")
+    violations = json.loads(result)
+    assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
