@@ -1,25 +1,23 @@
 """The MkDocs adapter: it maps the site manifest (catalog/site.py) onto MkDocs, and nothing else.
 
-It reads the catalog once per build, fails a build after printing every problem (`mkdocs serve`
-shows them on every page instead), lists the topic pages in the nav, adds the manifest's files,
-redirects and page metadata, fills the markers of hand-written pages, and passes every page's
-HTML through the sanitiser.
+One catalog read per build; every problem is printed before the build fails once (`mkdocs serve`
+keeps serving and shows them on every page); topics fill the nav; the manifest's files, redirects
+and page metadata are added; markers are filled; every page's HTML passes the sanitiser; the
+built site is indexed for search.
 """
 
 from __future__ import annotations
 
-import html
 import logging
-import subprocess
-import sys
-from datetime import date
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+from mkdocs.utils import CountHandler
 
-from catalog import docs, render, safety
+from catalog import docs, render, safety, search_index
 from catalog.card_cache import CardCache
 from catalog.cards import MissingFont
 from catalog.diagnostics import summary_line
@@ -27,7 +25,7 @@ from catalog.pipeline import FOLDERS, read_catalog
 from catalog.site import Site, manifest
 
 log = logging.getLogger("mkdocs.hooks.catalog")
-_state: dict = {"serving": False}
+_state: dict = {"serving": False, "pages": {}}
 
 
 def on_startup(command, dirty):
@@ -35,21 +33,29 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
-    repository = (config.extra.get("repository") or "").rstrip("/")
+    repository, root = (config.extra.get("repository") or "").rstrip("/"), Path(config.config_file_path).parent
     if not repository or not config.site_url:
         raise PluginError("mkdocs.yml must set site_url and extra.repository (the project's GitHub address)")
-    root = Path(config.config_file_path).parent
-    result = read_catalog(root)
-    newest = max((c.last_reviewed for c in result.catalog.claims), default=None) if result.catalog else None
-    _state.update(root=root, result=result, site=Site(config.site_url, config.site_name, repository), pages={},
-                  newest=(newest or date(2026, 1, 1)).isoformat())
+    result = _state["result"] = read_catalog(root)
+    _state.update(root=root, site=Site(config.site_url, config.site_name, repository), pages={})
     config.edit_uri = f"{repository}/edit/main/docs/"
-    if _state["serving"] and result.diagnostics:
-        config.strict = False  # keep serving, with the problems shown on every page
+    if _state["serving"] and result.diagnostics:  # strict mode would stop on the warnings these counters count
+        for counter in [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)]:
+            logging.getLogger("mkdocs").removeHandler(counter)
     for section in config.nav or []:
         if isinstance(section, dict) and "Topics" in section and result.catalog:
             section["Topics"] = [f"topics/{topic.id}.md" for topic in result.catalog.topics]
+    logging.getLogger("mkdocs.structure.pages").addFilter(_name_the_yaml)
     return config
+
+
+def _name_the_yaml(record: logging.LogRecord) -> bool:
+    """A warning about a generated page names the YAML file the page was made from."""
+    match = re.search(r"Doc file '([^']+)'", str(record.msg))
+    entry = _state["pages"].get(match.group(1)) if match else None
+    if entry is not None and entry.edit and not str(record.msg).startswith(entry.edit):
+        record.msg = f"{entry.edit}: {record.msg}"
+    return True
 
 
 @event_priority(100)  # before plugins such as redirects look for their targets
@@ -59,11 +65,9 @@ def on_files(files, config):
         log.error(str(diagnostic))
     if result.diagnostics and not _state["serving"]:
         raise PluginError(f"the catalog has {summary_line(result.diagnostics)}; fix them and build again")
-    if result.catalog is None:
-        return files
     cards, redirects = CardCache(root / ".cache" / "cards"), config.plugins["redirects"].config["redirect_maps"]
     try:
-        for entry in manifest(result.catalog, _state["site"], root):
+        for entry in manifest(result.catalog, _state["site"], root) if result.catalog else []:
             if entry.redirect_to:
                 redirects[entry.uri] = entry.redirect_to
             elif entry.card:  # copied from the cache: held in memory, 10,000 cards took 600 MB
@@ -77,34 +81,15 @@ def on_files(files, config):
     return files
 
 
-def on_post_build(config):
-    """Index the built site for search (Pagefind: a small index per query, Chinese segmented)."""
-    if _state["result"].catalog is None:
-        return
-    done = subprocess.run([sys.executable, "-m", "pagefind", "--site", config.site_dir, "--silent"],
-                          capture_output=True, text=True)
-    if done.returncode != 0:
-        raise PluginError(f"search indexing failed (pagefind): {(done.stderr or done.stdout).strip()[-500:]}")
-
-
-def on_serve(server, config, builder):
-    """`mkdocs serve` rebuilds when any data folder or the package changes."""
-    for folder in (*FOLDERS, "catalog"):
-        if (_state["root"] / folder).is_dir():
-            server.watch(str(_state["root"] / folder))
-    return server
-
-
 def on_page_markdown(markdown, page, config, files):
     entry, catalog = _state["pages"].get(page.file.src_uri), _state["result"].catalog
-    page.update_date = _state["newest"]  # never the build day (overrides/sitemap.xml dates pages by meta.lastmod)
-    if page.meta.get("title"):  # Material prints titles unescaped; overrides/main.html escapes plain_title itself
+    page.update_date = catalog.newest if catalog else "2026-01-01"  # never the build day; see overrides/sitemap.xml
+    if page.meta.get("title"):  # Material prints titles unescaped; overrides/main.html escapes plain_title
         page.meta["plain_title"] = str(page.meta["title"])
-        page.meta["title"] = page.title = html.escape(page.meta["plain_title"], quote=False)
+        page.meta["title"] = page.title = render.html.escape(page.meta["plain_title"], quote=False)
     if entry is not None:
         page.meta.update(entry.meta, scripts=list(entry.scripts))
-        if entry.edit:
-            page.edit_url = _state["site"].edit_url(entry.edit)
+        page.edit_url = _state["site"].edit_url(entry.edit) if entry.edit else page.edit_url
         markdown = render.after_title(markdown, entry.after_title)
     if catalog is not None and page.file.src_uri.startswith(("claims/", "topics/")):
         markdown += "\n" + render.abbreviations(catalog, markdown)
@@ -115,7 +100,17 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(content, page, config, files):
-    diagnostics = _state["result"].diagnostics
-    problems = "".join(f"<li><code>{html.escape(str(d))}</code></li>" for d in diagnostics)
-    banner = f'<div class="catalog-errors" role="alert"><p>{summary_line(diagnostics)}:</p><ul>{problems}</ul></div>'
-    return (banner if diagnostics else "") + safety.sanitize(content)
+    return render.problems_banner(_state["result"].diagnostics) + safety.sanitize(content)
+
+
+def on_post_build(config):
+    if _state["result"].catalog is not None and (problem := search_index.index_site(config.site_dir)):
+        raise PluginError(f"search indexing failed: {problem}")
+
+
+def on_serve(server, config, builder):
+    """`mkdocs serve` rebuilds when a data folder or the package changes."""
+    for folder in (*FOLDERS, "catalog"):
+        if (_state["root"] / folder).is_dir():
+            server.watch(str(_state["root"] / folder))
+    return server

@@ -161,6 +161,11 @@ class Catalog:
     queue: list[QueuedClaim] = field(default_factory=list)
 
     @property
+    def newest(self) -> str:
+        """The day the catalog last changed in substance: its most recent claim review."""
+        return max((c.last_reviewed for c in self.claims), default=date(2026, 1, 1)).isoformat()
+
+    @property
     def milestones(self) -> list[Source]:
         """Sources that mark a milestone, oldest first (by signing date where there is one)."""
         return sorted((s for s in self.sources if s.milestone), key=lambda s: (s.signed or s.published, s.id))

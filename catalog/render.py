@@ -13,9 +13,11 @@ import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import quote
 
 import material
 
+from .diagnostics import summary_line
 from .contract import SCALE, SOURCE_KINDS, VERDICTS, Verdict
 from .models import Catalog, Claim, Source, Topic
 from .safety import BIDI_CONTROLS, disarm_definitions, disarm_links, safe_url
@@ -29,6 +31,7 @@ _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}|!])")
 _BLOCK_MARK = re.compile(r"^([#>+\-])")
 _ORDERED = re.compile(r"^(\d+)([.)])")
 _SHALLOW_HEADING = re.compile(r"^([ \t]{0,3})#{1,2}(?=[ \t]|$)", re.MULTILINE)
+_SETEXT_UNDERLINE = re.compile(r"^(.*\S.*)\n([ \t]{0,3}(?:=+|-+)[ \t]*)$", re.MULTILINE)
 _REMOTE_IMAGE = re.compile(r"!(\[[^\]]*\]\(\s*<?(?:[A-Za-z][A-Za-z0-9+.-]*:|//))")
 
 
@@ -47,6 +50,7 @@ def trusted_markdown(text: str) -> str:
     unsafe links, reference and abbreviation definitions, headings above ###, remote images."""
     text = disarm_definitions(disarm_links(BIDI_CONTROLS.sub("", text)))
     text = _SHALLOW_HEADING.sub(lambda m: m.group(1) + "###", text)
+    text = _SETEXT_UNDERLINE.sub(r"\1\n\n\2", text)  # an underline would make the line above a heading
     text = _REMOTE_IMAGE.sub(r"\1", text)  # a remote image becomes a link to it
     return text.replace("<", "&lt;").replace("{", "\\{")
 
@@ -177,7 +181,8 @@ def claim_page(claim: Claim, site: Site) -> str:
     # Search weights (Pagefind): the claim's words weigh most, then its other wordings, the fact
     # and the short answer; the explanation little; evidence, dates and links not at all.
     out = [front_matter(title=claim.fact, description=f"{rating_sentence(claim)} {claim.short_answer}",
-                        tags=claim.tags, hide=["tags"])]  # tags are listed at the foot of the page
+                        # Material prints tag names unescaped; a tag is a slug, so escaping changes nothing valid
+                        tags=[html.escape(t) for t in claim.tags], hide=["tags"])]  # listed at the foot of the page
     out.append('<div class="claim-review" markdown>\n')
     out.append(f"{rated(claim, '../', indexed=True)} {verdict_meter(claim.verdict)}\n"
                f'{{ #claim .claim-line data-pagefind-meta="verdict_slug:{claim.verdict.slug}" }}\n')
@@ -222,7 +227,7 @@ def claim_page(claim: Claim, site: Site) -> str:
     out.append(f"Topic: [{inline(claim.topic.title)}](../topics/{claim.topic.id}.md)\n")
     if claim.tags:
         # Raw links: the tags plugin writes its anchors after MkDocs has checked the links.
-        out.append("Tags: " + ", ".join(f'<a href="../../tags/#tag:{t}">{t}</a>' for t in claim.tags) + "\n")
+        out.append("Tags: " + ", ".join(f'<a href="../../tags/#tag:{quote(t)}">{html.escape(t)}</a>' for t in claim.tags) + "\n")
     if claim.related:
         out.append("Related claims:\n")
         out.append(claim_list(claim.related, "../"))
@@ -486,4 +491,17 @@ def glossary_page(catalog: Catalog) -> str:
 def abbreviations(catalog: Catalog, markdown: str) -> str:
     """Definitions that make glossary terms in the text show their translation on hover."""
     found = [t for t in catalog.glossary if t.term in markdown]
-    return "".join(f"\n*[{t.term}]: {t.translation} ({t.pinyin})" for t in found)
+    return "".join(f"\n*[{t.term}]: {plain(t.translation)} ({plain(t.pinyin)})" for t in found)
+
+
+def plain(text: str) -> str:
+    """Text for an attribute that a script may show as HTML (a tooltip): one line, no markup."""
+    return " ".join(BIDI_CONTROLS.sub("", text).replace("<", "‹").replace(">", "›").split())
+
+
+def problems_banner(diagnostics) -> str:
+    """HTML shown on every page by `mkdocs serve` while the catalog has problems."""
+    if not diagnostics:
+        return ""
+    items = "".join(f"<li><code>{html.escape(str(d))}</code></li>" for d in diagnostics)
+    return f'<div class="catalog-errors" role="alert"><p>{summary_line(diagnostics)}:</p><ul>{items}</ul></div>'

@@ -68,13 +68,23 @@ def url_problem(url: str) -> str | None:
         return f"it does not parse as an address ({error})"
     if parts.scheme not in SAFE_SCHEMES:
         return "it must start with http:// or https://"
-    if not host or not HOST.match(host.encode("idna").decode("ascii") if not host.isascii() else host):
+    if not host or not HOST.match(_ascii_host(host) or ""):
         return f"'{parts.netloc}' is not a host name"
     if parts.username is not None or parts.password is not None:
         return "it must not carry a user name or password"
     if any(ch.isspace() or ord(ch) < 0x20 for ch in url):
         return "it contains a space or a control character"
     return None
+
+
+def _ascii_host(host: str) -> str | None:
+    """The host in ASCII (IDNA for a name such as 例子.中国), or None when it cannot be one."""
+    if host.isascii():
+        return host
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return None
 
 
 def safe_url(url: str) -> str:
@@ -84,7 +94,7 @@ def safe_url(url: str) -> str:
     if url_problem(url) is not None:
         return "#"
     parts = urlsplit(url)
-    netloc = parts.hostname.encode("idna").decode("ascii") if not parts.hostname.isascii() else parts.hostname
+    netloc = _ascii_host(parts.hostname)
     if parts.port is not None:
         netloc += f":{parts.port}"
     return urlunsplit((parts.scheme, netloc, quote(parts.path, safe=_URL_SAFE), quote(parts.query, safe=_URL_SAFE),
@@ -132,6 +142,8 @@ _URL_ATTRIBUTES = {("a", "href"), ("img", "src"), ("form", "action")}
 
 
 def _filter_attribute(element: str, attribute: str, value: str) -> str | None:
+    if attribute == "title":  # Material's tooltips show titles as HTML: no markup may hide in one
+        return value.replace("<", "‹").replace(">", "›")
     if (element, attribute) in _URL_ATTRIBUTES and is_unsafe_link(value):
         return None
     if (element, attribute) in (("img", "src"), ("form", "action")) and (scheme(value) or value.strip().startswith("//")):

@@ -73,3 +73,94 @@ def test_mutated_claim_in_a_catalog_ends_in_located_diagnostics_or_a_catalog(tmp
     result = read_catalog(root, today=TODAY)
     assert_located(result.diagnostics)
     assert (result.catalog is None) == bool(result.diagnostics)
+
+
+# Markdown and addresses: whatever a contributor writes, either the validator rejects it with a
+# located code, or the page it makes carries no script, handler, foreign image or unsafe link.
+MARKDOWN_PIECES = st.sampled_from([
+    "[", "]", "(", ")", "<", ">", "!", "*", "_", "#", "##", "# ", "\n", "\n\n", "  ", "    ", "> ", "- ", "1. ",
+    "===", "---", "{", "}", ":", ".", "#x", "=", '"', "'", "&", "&#58;", "&#x3c;", "javascript:", "data:", "JaVaScRiPt:",
+    "https://example.org/", "http://", "//evil.example/", "../sources/sample-law.md", "onerror=", "onclick=",
+    "<script>", "<img src=x", "<!--", "-->", "`", "```", "\u202e", "\t", "失信", "*[", "]:", "|",
+])
+URL_PIECES = st.sampled_from([
+    "https://", "http://", "example.org", "a.example.com", "/", "path", ")", "(", "[", "]", "{", "}", "<", ">", '"',
+    "'", " ", "#", "?q=", "&", "%", "javascript:", "@", ":", "99999", "\u202e", "例子", ".中国", "\\",
+])
+
+
+def unsafe_parts(html: str) -> list[str]:
+    """Script elements, handlers, unsafe or foreign addresses in HTML, as a browser would read it."""
+    from html.parser import HTMLParser
+
+    found = []
+
+    class Reader(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag in ("script", "iframe", "object", "embed", "style"):
+                found.append(tag)
+            for name, value in attrs:
+                value = (value or "").strip().lower()
+                if name.startswith("on") or name == "style":
+                    found.append(f"{tag} {name}")
+                if name in ("href", "src", "action") and value.startswith(("javascript", "data", "vbscript")):
+                    found.append(f"{tag} {name}={value[:30]}")
+                if tag == "img" and name == "src" and (":" in value.split("/")[0] or value.startswith("//")):
+                    found.append(f"img src={value[:30]}")
+
+    Reader().feed(html)
+    return found
+
+
+def rendered_body(catalog) -> str:
+    import markdown
+
+    from catalog import render, safety
+    from catalog.site import Site
+
+    claim = next(c for c in catalog.claims if c.id == "sample-claim")
+    page = render.claim_page(claim, Site("https://example.org/", "Site", "https://github.com/o/r"))
+    body = page.split("\n---\n", 1)[1]
+    html = markdown.markdown(body, extensions=["abbr", "attr_list", "md_in_html", "fenced_code", "admonition", "tables", "toc"])
+    return safety.sanitize(html)
+
+
+def with_field(root: Path, old: str, new: str) -> None:
+    path = root / "claims" / "sample-claim.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(MARKDOWN_PIECES, max_size=40).map("".join))
+def test_random_markdown_in_an_explanation_is_rejected_or_safe(tmp_path, text):
+    import json
+
+    root = tmp_path / "catalog"
+    shutil.rmtree(root, ignore_errors=True)
+    shutil.copytree(VALID, root)
+    with_field(root, "explanation: |\n", f"explanation: {json.dumps('Text. ' + text)}\nsummary_unused: |\n")
+    with_field(root, "summary_unused: |\n", "bottom_line: |\n")  # the old block becomes the bottom line
+    result = read_catalog(root, today=TODAY)
+    assert_located(result.diagnostics)
+    if result.catalog is not None:
+        assert unsafe_parts(rendered_body(result.catalog)) == [], text
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(URL_PIECES, max_size=25).map("".join))
+def test_random_addresses_are_rejected_or_published_safely(tmp_path, url):
+    import json
+
+    root = tmp_path / "catalog"
+    shutil.rmtree(root, ignore_errors=True)
+    shutil.copytree(VALID, root)
+    with_field(root, "    url: https://example.org/story", f"    url: {json.dumps(url)}")
+    result = read_catalog(root, today=TODAY)
+    assert_located(result.diagnostics)
+    if result.catalog is not None:
+        html = rendered_body(result.catalog)
+        assert unsafe_parts(html) == [], url
+        for href in __import__("re").findall(r'href="([^"]*)"', html):
+            assert not any(ch in href for ch in ' <>"()[]{}'), href

@@ -7,10 +7,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from catalog import pipeline
 from catalog.pipeline import read_catalog
 
-from conftest import ROOT, TODAY, VALID, copy_catalog
+from conftest import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "mobile": {"width": 390, "height": 844}}
@@ -19,7 +18,8 @@ VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "mobile": {"width": 390,
 def audited_pages():
     catalog = read_catalog(ROOT).catalog
     claims = [c for c in catalog.claims][:: max(1, len(catalog.claims) // 3)][:3]
-    return (["", "claims/", "methodology/", "glossary/", "timeline/", f"sources/{catalog.sources[0].id}/", "no-such-page/"]
+    return (["", "claims/", "search/?q=social+credit+score", "methodology/", "glossary/", "timeline/",
+             f"sources/{catalog.sources[0].id}/", "no-such-page/"]
             + [f"topics/{t.id}/" for t in catalog.topics] + [f"claims/{c.id}/" for c in claims])
 
 
@@ -53,7 +53,7 @@ def test_pages_request_only_this_host(chromium, served_site, pages):
     page.close()
     foreign = [(at, url) for at, url in requested if urlsplit(url).hostname not in ("127.0.0.1", None)]
     assert foreign == []
-    assert any("search" in url and url.endswith(".js") for _, url in requested), "the search worker never loaded"
+    assert any("/pagefind/" in url for _, url in requested), "search never loaded its index"
 
 
 def test_catalog_lists_every_claim_without_javascript(chromium, served_site):
@@ -112,47 +112,3 @@ def test_copy_buttons_work_from_the_keyboard(chromium, served_site):
     assert copied.startswith(f"“{claim.claim}” — rated {claim.verdict.label}. ") and copied.endswith(f"/claims/{claim.id}/")
     assert button.is_visible()
     context.close()
-
-
-HOSTILE = {
-    "fact": 'Fact <script>window.pwned = "fact"</script> &lt;b&gt; done',
-    "claim": '<img src=x onerror="window.pwned = \'claim\'"> claim',
-    "short_answer": '<svg onload="window.pwned = 1"></svg> &amp; answer',
-    "explanation": ('Text [click](javascript:window.pwned=2) and [entity](javascript&#58;window.pwned=3)\n\n'
-                    '<script>window.pwned = 4</script>\n\nParagraph\n{: onclick="window.pwned = 5" }'),
-}
-
-
-def test_injected_text_never_runs_and_reads_as_text(chromium, tmp_path, monkeypatch):
-    """Bypass the checks (which reject all of this) to test that rendering alone is safe."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    from site_build import StaticServer, project_copy
-
-    real = read_catalog(VALID, today=TODAY)
-    claim = next(c for c in real.catalog.claims if c.id == "sample-claim")
-    for field, text in HOSTILE.items():
-        setattr(claim, field, text)
-    claim.citations[0].source.title = '"><script>window.pwned = 6</script>'
-    monkeypatch.setattr(pipeline, "read_catalog", lambda root, **options: real)
-    project = project_copy(tmp_path / "project", copy_catalog(tmp_path / "catalog"))
-    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=False)
-    build(config)
-    page = chromium.new_page()
-    dialogs = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    with StaticServer(tmp_path / "site") as server:
-        for path in ("claims/sample-claim/", "claims/", "sources/sample-law/"):
-            page.goto(server.url + path, wait_until="networkidle")
-            for link in page.locator("article a").all():
-                href = link.get_attribute("href") or ""
-                assert not href.strip().lower().startswith(("javascript", "data", "vbscript")), href
-            assert page.evaluate("window.pwned") is None, path
-        page.goto(server.url + "claims/sample-claim/", wait_until="networkidle")
-        assert page.locator("h1").inner_text() == 'Fact <script>window.pwned = "fact"</script> &lt;b&gt; done'
-        assert "<img src=x onerror=" in page.locator("#claim").inner_text()
-        assert page.locator("article script:not([type='application/ld+json'])").count() == 0
-        assert page.locator("article [onclick], article [onerror], article [onload]").count() == 0
-    assert dialogs == []
-    page.close()

@@ -96,8 +96,11 @@ def test_claims_stay_out_of_the_sidebar(built_site):
         assert f"claims/{claim.id}/" not in nav
 
 
-def test_search_dialog_has_an_accessible_name(built_site):
-    assert re.search(r'class="md-search"[^>]*role="dialog"[^>]*aria-label="Search"', page(built_site, ""))
+def test_search_forms_are_labelled_landmarks(built_site):
+    for path in ("", "search"):
+        html = page(built_site, path)
+        assert re.search(r'<form[^>]*role="search"[^>]*aria-label="Search the claims"', html), path
+        assert '<label for="search-query">' in html and 'id="search-query"' in html
 
 
 def test_broken_catalog_stops_the_build_with_the_validators_messages(tmp_path):
