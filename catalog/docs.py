@@ -12,18 +12,12 @@ import re
 from . import export
 from .contract import CLAIM_FIELDS, QUEUE_FIELDS, SOURCE_FIELDS, SOURCE_KINDS, TOPIC_FIELDS, VERDICTS, Field
 from .diagnostics import CODES
+from .shapes import COLLECTIONS, SHAPES
 from .render import claim_list, inline, most_repeated, verdict_icon, verdict_scale
 
 MOST_REPEATED = 8  # claims listed on the home page
 
-SHAPE_NAMES = {
-    "line": "text (one line)", "text": "text", "answer": "text, not opening with a verdict or yes/no", "chinese": "Chinese characters", "markdown": "Markdown", "date": "date YYYY-MM-DD",
-    "partial-date": "date YYYY-MM-DD, YYYY-MM or YYYY", "url": "http(s) URL", "slug": "kebab-case id",
-    "language": "ISO 639-1 code", "integer": "whole number", "claim-ref": "claim id", "source-ref": "source id",
-    "topic-ref": "topic id", "list": "list", "record": "fields",
-    "verdict": "one of " + ", ".join(v.slug for v in VERDICTS),
-    "source-kind": "one of " + ", ".join(k.slug for k in SOURCE_KINDS),
-}
+SHAPE_NAMES = {**{name: shape.doc for name, shape in SHAPES.items()}, **COLLECTIONS}
 
 
 def field_rows(fields: tuple[Field, ...], prefix: str = "") -> list[str]:
