@@ -133,7 +133,8 @@ CLAIM_FIELDS: tuple[Field, ...] = (
     Field("last_reviewed", "date", True, "The day the claim was last checked against its sources."),
     Field("evidence_as_of", "date", True, "The newest evidence taken into account."),
     _list_of("changes", "The change log, oldest first.", CHANGE),
-    _list_of("related", "Ids of related claims.", Field("claim", "claim-ref", True, "A claim id.")),
+    _list_of("related", "Ids of related claims; the site and the open data add claims of the same topic and tags after them.",
+             Field("claim", "claim-ref", True, "A claim id.")),
     _list_of("aliases", "Old ids of this claim; their URLs redirect here.", Field("alias", "slug", True, "An old id.")),
     _list_of("appearances", "Where the claim circulated: its first known appearance and notable repeats.", APPEARANCE),
 )
