@@ -9,11 +9,11 @@ from __future__ import annotations
 import html
 import re
 
-from . import export
-from .contract import CLAIM_FIELDS, QUEUE_FIELDS, SOURCE_FIELDS, SOURCE_KINDS, TOPIC_FIELDS, VERDICTS, Field
+from . import export, render
+from .contract import CLAIM_FIELDS, QUEUE_FIELDS, SOURCE_FIELDS, SOURCE_KINDS, TOPIC_FIELDS, Field
 from .diagnostics import CODES
 from .shapes import COLLECTIONS, SHAPES
-from .render import claim_list, inline, most_repeated, verdict_icon, verdict_scale
+from .render import badge_templates, claim_list, inline, most_repeated, verdict_scale
 
 MOST_REPEATED = 8  # claims listed on the home page
 
@@ -66,6 +66,8 @@ def data_files_table() -> str:
         (f"[{api}/claims.csv]({api}/claims.csv)", "CSV", "One row per claim, for spreadsheets: "
          + ", ".join(f"`{c}`" for c in export.CSV_COLUMNS) + " (tags separated by spaces)."),
         ("[feed.xml](feed.xml)", "Atom", f"The {export.FEED_ENTRIES} most recently reviewed or changed claims, newest first."),
+        ("[corrections.xml](corrections.xml)", "Atom", "Every correction and verdict change, newest first: the "
+         "[corrections log](corrections.md#log) as a feed."),
         ("`api/v1/oembed/<id>.json`", "oEmbed",
          "For forums and blogs: a small card of the claim, its verdict and the fact (`/embed/<id>/`), found through "
          "the `application/json+oembed` link in each claim page's head."),
@@ -131,10 +133,8 @@ def fill_markers(markdown: str, catalog, site, scripts: list[str], page: str) ->
 def search_box(site, action: str = "", autofocus: bool = False) -> str:
     """The search form: on the search page it searches as you type (assets/search.js); elsewhere
     it sends the words there. Without JavaScript the search page links to the list of claims."""
-    badges = "".join(f'<span class="verdict-badge verdict-{v.slug}" data-verdict="{v.slug}">{verdict_icon(v)}{v.label}</span>'
-                     for v in VERDICTS)
     results = ('<div class="search-results" data-search-results aria-live="polite"></div>'
-               f'<div class="search-badges" hidden>{badges}</div>'
+               + badge_templates() +
                '<noscript><p>Search needs JavaScript. Without it, <a href="../claims/">browse all claims</a> '
                'by topic, or use your browser\'s find in page there.</p></noscript>') if not action else ""
     return (f'<form class="search-form" action="{action}" method="get" role="search" aria-label="Search the claims" '
@@ -150,6 +150,7 @@ MARKERS = {
     "search": lambda catalog, site: search_box(site),
     "home-search": lambda catalog, site: search_box(site, action="search/"),
     "home-topics": lambda catalog, site: home_topics(catalog),
+    "corrections-log": lambda catalog, site: render.corrections_log(catalog),
     "most-repeated": lambda catalog, site: claim_list(most_repeated(catalog.claims)[:MOST_REPEATED], ""),
     "verdict-scale": lambda catalog, site: verdict_scale(),
     "check-codes": lambda catalog, site: check_code_table(),

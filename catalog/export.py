@@ -41,6 +41,8 @@ class Derived:
 CLAIM_DERIVED = (
     Derived("url", "string", "Canonical URL of the claim page.", lambda c, url: url + claim_path(c.id)),
     Derived("verdict_label", "string", "Verdict as shown on the site.", lambda c, url: c.verdict.label),
+    Derived("repeated", "integer", "How often we recorded the claim being said: its appearances and other wordings.",
+            lambda c, url: len(c.appearances) + len(c.phrasings)),
     Derived("verdict_rank", "integer or null",
             f"Position on the ordinal scale, {WORST_RANK} (false) to {BEST_RANK} (true); null for unproven.",
             lambda c, url: c.verdict.rank),
@@ -52,7 +54,7 @@ SOURCE_DERIVED = (
 )
 # The slim indexes list every record with the fields a list or a search needs; the rest is in
 # each record's own file and in the dump.
-CLAIM_INDEX = ("id", "url", "claim", "fact", "verdict", "topic", "last_reviewed")
+CLAIM_INDEX = ("id", "url", "claim", "phrasings", "fact", "verdict", "topic", "last_reviewed", "repeated")
 SOURCE_INDEX = ("id", "page", "title", "publisher", "published", "kind", "primary")
 CSV_SHAPES = ("line", "text", "answer", "verdict", "topic-ref", "date")  # one cell of plain text each
 
@@ -190,6 +192,36 @@ def atom_feed(catalog: Catalog, site_url: str, site_name: str) -> str:
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(feed, encoding="unicode") + "\n"
 
 
+def corrections_feed(catalog: Catalog, site_url: str, site_name: str) -> str:
+    """Every change-log entry of every claim, newest first (the corrections page as a feed)."""
+    atom = "http://www.w3.org/2005/Atom"
+    ElementTree.register_namespace("", atom)
+    feed = ElementTree.Element(f"{{{atom}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "en"})
+
+    def add(parent, tag, text=None, **attributes):
+        element = ElementTree.SubElement(parent, f"{{{atom}}}{tag}", attributes)
+        element.text = text
+        return element
+
+    entries = sorted(((change, claim, n) for claim in catalog.claims for n, change in enumerate(claim.changes)),
+                     key=lambda entry: (entry[0].date, entry[1].id, entry[2]), reverse=True)
+    add(feed, "title", f"{site_name}: corrections and verdict changes")
+    add(feed, "id", site_url + "corrections/")
+    add(feed, "link", href=site_url + "corrections.xml", rel="self")
+    add(feed, "link", href=site_url + "corrections/")
+    add(feed, "updated", _timestamp(entries[0][0].date) if entries else _timestamp(date(2026, 1, 1)))
+    add(add(feed, "author"), "name", site_name)
+    for change, claim, n in entries:
+        entry = add(feed, "entry")
+        verdict = f" Now rated {change.verdict.label.lower()}." if change.verdict else ""
+        add(entry, "title", f"{change.date.isoformat()}: “{claim.claim}”{verdict}")
+        add(entry, "id", f"{site_url}{claim_path(claim.id)}#change-{n + 1}")
+        add(entry, "link", href=site_url + claim_path(claim.id))
+        add(entry, "updated", _timestamp(change.date))
+        add(entry, "summary", " ".join(change.summary.split()))
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(feed, encoding="unicode") + "\n"
+
+
 def claim_review(claim: Claim, site_url: str, site_name: str) -> dict:
     """schema.org ClaimReview for one claim page."""
     rating = {"@type": "Rating", "name": claim.verdict.label, "alternateName": claim.verdict.label}
@@ -231,6 +263,7 @@ def data_files(catalog: Catalog, site_url: str, site_name: str) -> dict[str, Cal
         f"{API}/sources.json": partial(sources_index, catalog, site_url),
         f"{API}/claims.csv": partial(claims_csv, catalog, site_url),
         "feed.xml": partial(atom_feed, catalog, site_url, site_name),
+        "corrections.xml": partial(corrections_feed, catalog, site_url, site_name),
     }
     for kind, records, make in (("claims", catalog.claims, claim_record), ("sources", catalog.sources, source_record)):
         for record in records:

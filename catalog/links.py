@@ -16,6 +16,7 @@ from pymdownx.slugs import slugify
 
 from .markdown_rules import Problem, without_code
 from .safety import LINK_TARGETS, scheme
+from .site import DATA_FILES
 
 CLAIM_ANCHORS = {"claim", "fact", "short-answer", "explanation", "bottom-line", "evidence", "circulated", "dates", "related"}
 HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t]*$", re.MULTILINE)
@@ -56,6 +57,7 @@ def site_pages(catalog_values: dict, root: Path) -> dict[str, set[str]]:
     pages["queue/index.md"] = {"claims-heard"} | set(topics) | set(queue)
     for page in (root / "docs").glob("*.md"):
         pages[page.name] = heading_anchors(_body(page))
+    pages.update((path, set()) for path in DATA_FILES)  # data files such as feed.xml may be linked too
     return pages
 
 

@@ -42,9 +42,11 @@ def on_config(config):
     if _state["serving"] and result.diagnostics:  # strict mode would stop on the warnings these counters count
         for counter in [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)]:
             logging.getLogger("mkdocs").removeHandler(counter)
-    for section in config.nav or []:
-        if isinstance(section, dict) and "Topics" in section and result.catalog:
-            section["Topics"] = [f"topics/{topic.id}.md" for topic in result.catalog.topics]
+    if result.catalog is not None:
+        config.extra["most_repeated"] = render.most_repeated_items(result.catalog)  # for the 404 page
+        for section in config.nav or []:
+            if isinstance(section, dict) and "Topics" in section:
+                section["Topics"] = [f"topics/{topic.id}.md" for topic in result.catalog.topics]
     logging.getLogger("mkdocs.structure.pages").addFilter(_name_the_yaml)
     return config
 

@@ -34,7 +34,7 @@ SOURCES_DIR = "sources"
 TOPICS_DIR = "docs/topics"
 GLOSSARY_DIR = "glossary"
 QUEUE_DIR = "queue"
-RESERVED_IDS = {"index"}
+RESERVED_IDS = {"index", "page"}  # claims/index.md is the list of claims, claims/page/ its further pages
 # Each folder of record files: the suffix of its files and the fields of its records.
 FOLDERS = {
     CLAIMS_DIR: (".yaml", CLAIM_FIELDS),

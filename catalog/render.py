@@ -11,7 +11,7 @@ import html
 import json
 import re
 import unicodedata
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from urllib.parse import quote
 
@@ -323,35 +323,79 @@ def _citation(index: int, citation) -> str:
     )
 
 
-def catalog_page(catalog: Catalog) -> str:
-    """Every claim with its verdict and fact, by topic; filters appear once JavaScript runs."""
-    out = [front_matter(title="All claims", description="Every claim about China's Social Credit System that we checked, with its verdict.",
-                        search={"exclude": True})]  # it repeats every claim's title and short answer
-    out.append("# All claims {#all-claims}\n")
-    out.append(f"{len(catalog.claims)} claims, each with a verdict from the [scale](../methodology.md#verdicts) "
-               "and the sources behind it.\n")
-    out.append(filter_form(catalog))
+CATALOG_PAGE = 150  # claims per page of the list; the real catalog fits on one
+
+
+def catalog_pages(catalog: Catalog, site: Site) -> list[tuple[str, partial]]:
+    """The list of all claims, by topic, CATALOG_PAGE to a page: (uri, what makes its Markdown) for
+    /claims/, /claims/page/2/ ... Each page works without JavaScript; with it, the filters search
+    every claim through the open data index instead of the page."""
+    ordered = [c for t in catalog.topics for c in t.claims]
+    count = max(1, -(-len(ordered) // CATALOG_PAGE))
+    return [(("claims/index.md" if n == 1 else f"claims/page/{n}.md"),
+             partial(catalog_page, catalog, site, ordered[(n - 1) * CATALOG_PAGE:n * CATALOG_PAGE], n, count))
+            for n in range(1, count + 1)]
+
+
+def catalog_page(catalog: Catalog, site: Site, claims: list[Claim], number: int = 1, count: int = 1) -> str:
+    to_root = "../" if number == 1 else "../../"
+    here = "" if count == 1 else f" (page {number} of {count})"
+    out = [front_matter(title=f"All claims{here}", description="Every claim about China's Social Credit System that we checked, with its verdict.",
+                        search={"exclude": True})]  # it repeats every claim's wording and fact
+    out.append(f"# All claims{here} {{#all-claims}}\n")
+    out.append(f"{len(catalog.claims)} claims, each with a verdict from the [scale]({to_root}methodology.md#verdicts) "
+               "and the sources behind it, by topic.\n")
+    out.append(filter_form(catalog, site, to_root))
+    out.append('<div class="catalog-list" data-catalog-list markdown>\n')
     for topic in catalog.topics:
-        if not topic.claims:
-            continue
-        out.append(f"## {inline(topic.title)} {{#{topic.id} .claim-group}}\n")
-        for claim in topic.claims:
-            wordings = html.escape(" ".join(p.text for p in claim.phrasings), quote=True)
-            out.append(claim_item(claim, "../", f'data-verdict="{claim.verdict.slug}" data-topic="{topic.id}" data-also="{wordings}"'))
-        out.append("")
+        members = [c for c in claims if c.topic is topic]
+        if members:
+            out.append(f"## {inline(topic.title)} {{#{topic.id} .claim-group}}\n")
+            out.extend(claim_item(c, to_root) for c in members)
+            out.append("")
+    if count > 1:
+        links = [("**%d**" % n) if n == number else f"[{n}]({_catalog_uri(n, number)})" for n in range(1, count + 1)]
+        out.append("Pages: " + " · ".join(links) + "\n{ .catalog-pages }\n")
+    out.append("</div>\n")
+    out.append('<div class="catalog-results" data-catalog-results aria-live="polite" hidden></div>\n')
     return "\n".join(out) + "\n"
 
 
-def filter_form(catalog: Catalog) -> str:
-    """Filters for the catalog list (assets/catalog-filter.js); site.css hides them without JavaScript."""
+def _catalog_uri(target: int, here: int) -> str:
+    """A Markdown link from one page of the list to another (claims/index.md, claims/page/N.md)."""
+    if here == 1:
+        return "index.md" if target == 1 else f"page/{target}.md"
+    return "../index.md" if target == 1 else f"{target}.md"
+
+
+def badge_templates() -> str:
+    """One badge per verdict in a hidden block, copied by the scripts that list claims (search,
+    filters) next to each claim they show. Hidden, so never shown or read out on its own; not a
+    <template>, whose content the sanitiser drops."""
+    badges = "".join(f'<span class="verdict-badge verdict-{v.slug}" data-verdict="{v.slug}">{verdict_icon(v)}{v.label}</span>'
+                     for v in VERDICTS)
+    return f'<div class="search-badges" hidden>{badges}</div>'
+
+
+def filter_form(catalog: Catalog, site: Site, to_root: str = "../") -> str:
+    """Filters for the list (assets/catalog-filter.js); site.css hides them without JavaScript."""
     verdicts = "".join(f'<option value="{v.slug}">{v.label}</option>' for v in VERDICTS)
     topics = "".join(f'<option value="{t.id}">{html.escape(t.title)}</option>' for t in catalog.topics)
     return (
-        '<form class="claim-filters" data-claim-filters role="search" aria-label="Filter claims">'
-        '<label for="filter-text">Words</label> <input id="filter-text" name="q" type="search" autocomplete="off"> '
-        f'<label for="filter-verdict">Verdict</label> <select id="filter-verdict" name="verdict"><option value="">All verdicts</option>{verdicts}</select> '
-        f'<label for="filter-topic">Topic</label> <select id="filter-topic" name="topic"><option value="">All topics</option>{topics}</select> '
-        '<output id="filter-count" role="status" aria-live="polite"></output></form>\n'
+        f'<form class="claim-filters" data-claim-filters data-index="{to_root}api/v1/claims.json" data-root="{to_root}" '
+        f'data-suggest="{html.escape(site.suggest_url(), quote=True)}" '
+        'role="search" aria-label="Filter the claims">'
+        '<p class="claim-filters__field"><label for="filter-text">Words</label>'
+        '<input id="filter-text" name="q" type="search" autocomplete="off" placeholder="e.g. flights, 失信"></p>'
+        '<p class="claim-filters__field"><label for="filter-verdict">Verdict</label>'
+        f'<select id="filter-verdict" name="verdict"><option value="">All verdicts</option>{verdicts}</select></p>'
+        '<p class="claim-filters__field"><label for="filter-topic">Topic</label>'
+        f'<select id="filter-topic" name="topic"><option value="">All topics</option>{topics}</select></p>'
+        '<p class="claim-filters__field"><label for="filter-sort">Order</label>'
+        '<select id="filter-sort" name="sort"><option value="">By topic</option>'
+        '<option value="repeated">Most repeated first</option></select></p>'
+        '<output id="filter-count" role="status" aria-live="polite"></output></form>'
+        f'{badge_templates()}\n'
     )
 
 
@@ -379,6 +423,12 @@ def after_title(page: str, insert: str) -> str:
 def repeated(claim: Claim) -> int:
     """How often we recorded a claim being said: its appearances and its other wordings."""
     return len(claim.appearances) + len(claim.phrasings)
+
+
+def most_repeated_items(catalog: Catalog, count: int = 8) -> list[dict]:
+    """The most repeated claims as plain values, for templates (the 404 page)."""
+    return [{"claim": c.claim, "fact": c.fact, "verdict": c.verdict.slug, "label": c.verdict.label, "path": claim_path(c.id)}
+            for c in most_repeated(catalog.claims)[:count]]
 
 
 def most_repeated(claims: list[Claim]) -> list[Claim]:
@@ -521,3 +571,19 @@ def problems_banner(diagnostics) -> str:
         return ""
     items = "".join(f"<li><code>{html.escape(str(d))}</code></li>" for d in diagnostics)
     return f'<div class="catalog-errors" role="alert"><p>{summary_line(diagnostics)}:</p><ul>{items}</ul></div>'
+
+
+def corrections_log(catalog: Catalog) -> str:
+    """Every entry of every claim's change log, newest first: a verdict change names the claim
+    it rates beside the new verdict."""
+    entries = sorted(((change, claim) for claim in catalog.claims for change in claim.changes),
+                     key=lambda pair: (pair[0].date, pair[1].id), reverse=True)
+    if not entries:
+        return "No claim has been changed since it was first published.\n"
+    out = []
+    for change, claim in entries:
+        rated_now = f" — now rated {verdict_badge(change.verdict, '')}" if change.verdict else ""
+        out.append(f"- **{change.date.isoformat()}** · [“{inline(claim.claim)}”](claims/{claim.id}.md){rated_now}  ")
+        out.append(f"  {inline(change.summary)}")
+        out.append("  { .correction }")
+    return "\n".join(out) + "\n"

@@ -23,7 +23,7 @@ from .models import Catalog, Claim
 
 API = "api/v1"
 # The data files at fixed addresses (the per-record files and the dump's parts follow the catalog).
-DATA_FILES = (f"{API}/claims.json", f"{API}/sources.json", f"{API}/claims.csv", "feed.xml")
+DATA_FILES = (f"{API}/claims.json", f"{API}/sources.json", f"{API}/claims.csv", "feed.xml", "corrections.xml")
 
 
 @dataclass(frozen=True)
@@ -111,9 +111,10 @@ def manifest(catalog: Catalog, site: Site, root: Path) -> list[SiteFile]:
     """Every file the site publishes (hand-written pages in docs/ only where they get metadata)."""
     from . import embed, export, render  # rendering is imported here: the manifest itself renders nothing
 
-    files = [
-        SiteFile("claims/index.md", partial(render.catalog_page, catalog), scripts=("assets/catalog-filter.js",),
-                 meta=_dated(max((c.last_changed for c in catalog.claims), default=None))),
+    newest = _dated(max((c.last_changed for c in catalog.claims), default=None))
+    files = [SiteFile(uri, make, scripts=("assets/catalog-filter.js",), meta=newest)
+             for uri, make in render.catalog_pages(catalog, site)]
+    files += [
         SiteFile("sources/index.md", partial(render.sources_index, catalog)),
         SiteFile("topics/index.md", partial(render.topics_index, catalog)),
         SiteFile("timeline/index.md", partial(render.timeline_page, catalog)),
@@ -140,7 +141,8 @@ def manifest(catalog: Catalog, site: Site, root: Path) -> list[SiteFile]:
     for topic in catalog.topics:
         files += [
             SiteFile(f"topics/{topic.id}.md", edit=topic.path, after_title=render.topic_claims(topic),
-                     meta={"card": topic_card_uri(topic.id), **_dated(max((c.last_changed for c in topic.claims), default=None))}),
+                     meta={"card": topic_card_uri(topic.id), "description": topic.summary,
+                           **_dated(max((c.last_changed for c in topic.claims), default=None))}),
             SiteFile(topic_card_uri(topic.id), card=TitleCard(topic.title, site.name, "Topic")),
         ]
     files += [SiteFile(path, make) for path, make in export.data_files(catalog, site.url, site.name).items()]

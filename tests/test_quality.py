@@ -67,14 +67,25 @@ def test_catalog_lists_every_claim_without_javascript(chromium, served_site):
 
 
 def test_not_found_page_offers_search_and_ways_in(chromium, served_site):
+    """A dead link lands on a search already holding the words of the address, the claims
+    people repeat most, and a way to suggest the claim."""
     page = chromium.new_page()
-    response = page.goto(served_site + "claims/a-claim-that-never-existed/")
+    response = page.goto(served_site + "claims/jaywalking-lowers-score%E0/")
     assert response.status == 404
     assert page.locator("h1").inner_text() == "Page not found"
-    page.fill("#not-found-query", "score")
-    page.press("#not-found-query", "Enter")
-    page.wait_for_url("**/claims/?q=score")
-    assert page.locator("#filter-text").input_value() == "score"
+    box = page.locator("#search-query")
+    assert box.is_visible()
+    assert box.input_value().startswith("jaywalking lowers score")
+    most = page.locator("#most-repeated + ul .claim-item")
+    assert most.count() >= 5
+    first = most.first
+    assert first.locator(".claim-label").text_content() == "Claim"
+    assert first.locator(".verdict-badge").count() == 1
+    assert first.locator(".fact-label").text_content() == "Fact"
+    suggest = page.get_by_role("link", name="Suggest a claim")
+    assert "template=suggest-claim.yml" in suggest.get_attribute("href")
+    page.press("#search-query", "Enter")
+    page.wait_for_url("**/search/?q=jaywalking*")
     page.close()
 
 
@@ -87,9 +98,13 @@ def test_filters_are_operable_by_keyboard_and_recorded_in_the_url(chromium, serv
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
     page.select_option("#filter-verdict", verdict.slug)
     expected = sum(1 for c in catalog.claims if c.verdict is verdict)
+    counted = f"{expected} of {len(catalog.claims)} claims shown"
+    page.wait_for_function("text => document.querySelector('#filter-count').textContent === text", arg=counted)
     assert page.locator(".claim-item:visible").count() == expected
+    assert page.locator(".claim-item:visible .verdict-badge").all_text_contents() == [verdict.label] * expected
     assert f"verdict={verdict.slug}" in page.url
     page.goto(page.url)  # the shared address restores the filter
+    page.wait_for_function("text => document.querySelector('#filter-count').textContent === text", arg=counted)
     assert page.locator(".claim-item:visible").count() == expected
     page.close()
 

@@ -199,21 +199,19 @@ def test_share_buttons_escape_the_copied_text(catalog):
             'https://example.org/claims/sample-claim/"') in block
 
 
-def test_catalog_list_items_carry_verdict_topic_and_wordings_for_the_filters(catalog):
-    html = to_html(render.catalog_page(catalog))
-    item = re.search(r'<li class="claim-item" data-also="China gives each citizen a score\. 每个人都有一个信用分" '
-                     r'data-topic="scope" data-verdict="false">(.*?)</li>', html, re.DOTALL)
+def test_the_catalog_lists_claims_by_topic_and_points_its_filters_at_the_open_data(catalog):
+    html = to_html(render.catalog_page(catalog, SITE, catalog.claims))
+    item = re.search(r'<li class="claim-item">(.*?)</li>', html, re.DOTALL)
     assert item, html
-    assert "“Everyone has a score.”" in item.group(1) and "verdict-false" in item.group(1)
-    assert "There is no single national score." in item.group(1)
-    assert 'data-claim-filters' in html
+    assert "verdict-badge" in item.group(1)
+    assert 'data-claim-filters' in html and 'data-index="../api/v1/claims.json"' in html
 
 
 @pytest.mark.parametrize("page", ["catalog", "source", "related", "topic"])
 def test_every_list_binds_each_verdict_to_its_claim(catalog, page):
     sample, other = claim(catalog, "sample-claim"), claim(catalog, "other-claim")
     law = next(s for s in catalog.sources if s.id == "sample-law")
-    text = {"catalog": lambda: render.catalog_page(catalog), "source": lambda: render.source_page(law),
+    text = {"catalog": lambda: render.catalog_page(catalog, SITE, catalog.claims), "source": lambda: render.source_page(law),
             "related": lambda: render.claim_page(other, SITE), "topic": lambda: render.topic_claims(catalog.topics[0])}[page]()
     html = to_html(text)
     items = re.findall(r"<li[^>]*>(.*?)</li>", html, re.DOTALL)
@@ -222,3 +220,13 @@ def test_every_list_binds_each_verdict_to_its_claim(catalog, page):
     for item in rated:
         rated_claims = [c for c in (sample, other) if f"verdict-{c.verdict.slug}" in item and f"“{c.claim}”" in item]
         assert len(rated_claims) == 1, item
+
+
+def test_a_long_catalog_is_split_into_pages_that_link_to_each_other(catalog, monkeypatch):
+    monkeypatch.setattr(render, "CATALOG_PAGE", 1)
+    pages = render.catalog_pages(catalog, SITE)
+    assert [uri for uri, _ in pages] == ["claims/index.md", "claims/page/2.md"]
+    first, second = (to_html(make()) for _, make in pages)
+    assert 'href="page/2.md"' in first and 'href="../index.md"' in second
+    assert "(page 2 of 2)" in second and 'data-index="../../api/v1/claims.json"' in second
+    assert sum(html.count('class="claim-item"') for html in (first, second)) == len(catalog.claims)

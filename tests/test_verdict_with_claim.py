@@ -14,7 +14,10 @@ from catalog.pipeline import read_catalog
 
 from conftest import ROOT
 
-UNITS = """() => Array.from(document.querySelectorAll('article .verdict-badge, article .verdict-meter')).map(el => {
+# Badges inside [hidden] are the copies the search and filter scripts place beside each claim
+# they list; they are never shown or read out where they are.
+UNITS = """() => Array.from(document.querySelectorAll('article .verdict-badge, article .verdict-meter'))
+  .filter(el => !el.closest('[hidden]')).map(el => {
   const unit = el.closest('p, li, td, dd, figure');
   return {label: el.classList.contains('verdict-meter') ? el.getAttribute('aria-label').split(':')[0] : el.innerText.trim(),
           unit: unit ? unit.innerText : ''};

@@ -53,8 +53,21 @@
     header.appendChild(link);
   }
 
+  // On the "not found" page: the words of the missing address as a search, e.g.
+  // /claims/jaywalking-lower-score/ becomes "jaywalking lower score".
+  function fillFromAddress() {
+    var input = document.querySelector("[data-from-address]");
+    if (!input || input.value) return;
+    var path = window.location.pathname;
+    try { path = decodeURIComponent(path); } catch (e) { /* a malformed %-escape: use it as typed */ }
+    var words = path.split(/[\/\-_.]+/)
+      .filter(function (w) { return w && !/^(claims|topics|sources|index|html)$/.test(w); });
+    input.value = words.join(" ");
+  }
+
   function setUp() {
     addHeaderSearch();
+    fillFromAddress();
     makeScrollingTablesFocusable();
     document.querySelectorAll("[data-share]").forEach(setUpShareButtons);
   }
