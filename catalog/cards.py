@@ -27,7 +27,7 @@ FONT_FILES = (
 )
 SIMPLIFIED_CHINESE_FACE = 2  # index of "Noto Sans CJK SC" inside the collection
 INK, PAPER, MUTED, RULE = "#1a1a2e", "#ffffff", "#4a4a5a", "#d0d0d8"
-PALETTE_COLOURS = 32  # anti-aliased text on a few flat colours
+PALETTE_COLOURS = 20  # anti-aliased text on a few flat colours
 
 
 class MissingFont(RuntimeError):
@@ -212,6 +212,8 @@ def _finish(image: Image.Image, draw: ImageDraw.ImageDraw, site_name: str) -> by
     draw.line((MARGIN, HEIGHT - 84, WIDTH - MARGIN, HEIGHT - 84), fill=RULE, width=2)
     draw.text((MARGIN, HEIGHT - 66), site_name, font=font(True, 32), fill=MUTED)
     output = io.BytesIO()
-    image.quantize(colors=PALETTE_COLOURS, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(
-        output, format="PNG", optimize=True)
+    # Fast octree quantisation and no optimisation pass: a card takes about 17 ms instead of 70, for
+    # a file about the same size (see the benchmark's card rows).
+    image.quantize(colors=PALETTE_COLOURS, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE).save(
+        output, format="PNG", optimize=False)
     return output.getvalue()

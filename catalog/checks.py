@@ -8,60 +8,22 @@ related claims, aliases, the primary-source rule and the change log.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from .contract import KIND_BY_SLUG, VERDICT_BY_SLUG, Field
+from .contract import KIND_BY_SLUG, Field
 from .diagnostics import Diagnostic
-from .loader import Node, load_file
-from .markdown_rules import Problem, markdown_problems, text_problems
-from .safety import url_problem
+from .loader import Node
+from .shapes import SHAPES
+from .values import SLUG, Context, Position
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-FULL_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
-PARTIAL_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
-LANGUAGE = re.compile(r"^[a-z]{2,3}$")
-YAML_BOOLEAN_WORDS = {"yes", "no", "on", "off", "y", "n"}
-# A short answer that opens like a verdict ("False.", "Mostly true:", "Yes,", "Largely right.")
-# repeats the verdict that copies and previews already print before it, and reads as a verdict on
-# whatever text stands nearest.
-_QUALIFIER = r"(?:(?:mostly|largely|partly|partially|half|broadly|basically|essentially|not)[\s,]+)?"
-VERDICT_OPENING = re.compile(
-    r"^[\"'“‘(]*" + _QUALIFIER + r"(?:true|false|mixed|misleading|unproven)(?![\w'’-])"
-    r"|^[\"'“‘(]*" + _QUALIFIER + r"(?:yes|no|yep|nope|right|wrong|correct|incorrect|partly|partially|largely|mostly|not really|not quite|the opposite)"
-    r"(?:[\s,]+(?:yes|no|right|wrong|true|so))?\s*(?:[,.:;!?\u2014\u2013-]|$)",
-    re.IGNORECASE)
-
-
-class Context:
-    """Where diagnostics go, for one file."""
-
-    def __init__(self, path: str, diagnostics: list[Diagnostic], today: date, lines: list[str] | None = None):
-        self.path = path
-        self.diagnostics = diagnostics
-        self.today = today
-        self.lines = lines or []  # the file's lines, to place problems inside `|` blocks
-
-    def report(self, node: Node, code: str, message: str) -> None:
-        self.diagnostics.append(Diagnostic(self.path, node.line, node.column, code, message))
-
-    def report_in_text(self, node: Node, problem: Problem) -> None:
-        """A problem at a place inside a text value: exact inside a `|` block, else the value's start."""
-        line = node.line + 1 + problem.line
-        if node.literal and line <= len(self.lines):
-            raw = self.lines[line - 1]
-            indent = len(raw) - len(raw.lstrip(" "))
-            self.diagnostics.append(Diagnostic(self.path, line, indent + problem.column, problem.code, problem.message))
-        else:
-            self.report(node, problem.code, problem.message)
-
-
-def check_record(ctx: Context, node: Node, fields: tuple[Field, ...], where: str = "") -> dict:
-    """Check a mapping against fields; return the valid values by field name."""
+def check_record(ctx: Context, node: Node, fields: tuple[Field, ...], where: str = "", keys: tuple = ()) -> dict:
+    """Check a mapping against fields; return the valid values by field name. ctx.positions
+    remembers where each value stood, by its keys (list items by their index among the values)."""
     by_name = {f.name: f for f in fields}
     values: dict = {}
+    ctx.place(keys, node)
     for name, entry in node.value.items():
         if name not in by_name:
             known = ", ".join(f.name for f in fields)
@@ -79,32 +41,33 @@ def check_record(ctx: Context, node: Node, fields: tuple[Field, ...], where: str
                 else:
                     ctx.report(entry.value, "SC105", f"'{where}{f.name}' is empty; {f.help[0].lower()}{f.help[1:]}")
             continue
-        value = check_value(ctx, entry.value, f, f"{where}{f.name}")
+        value = check_value(ctx, entry.value, f, f"{where}{f.name}", keys + (f.name,))
         if value is not None:
             values[f.name] = value
     return values
 
 
-def check_value(ctx: Context, node: Node, f: Field, label: str):
+def check_value(ctx: Context, node: Node, f: Field, label: str, keys: tuple):
     if node.reported:
         return None
+    ctx.place(keys, node)
     if f.shape == "list":
-        return _check_list(ctx, node, f, label)
+        return _check_list(ctx, node, f, label, keys)
     if f.shape == "record":
         if not node.is_mapping:
             ctx.report(node, "SC103", f"'{label}' must be a set of fields ({', '.join(x.name for x in f.fields)})")
             return None
-        return check_record(ctx, node, f.fields, f"{label}.")
+        return check_record(ctx, node, f.fields, f"{label}.", keys)
     if not node.is_scalar:
         ctx.report(node, "SC103", f"'{label}' must be text, not a {'list' if node.is_sequence else 'mapping'}")
         return None
     if node.value is None:
         ctx.report(node, "SC105", f"'{label}' is empty")
         return None
-    return SCALAR_CHECKS[f.shape](ctx, node, f, label)
+    return SHAPES[f.shape].check(ctx, node, f, label)
 
 
-def _check_list(ctx: Context, node: Node, f: Field, label: str):
+def _check_list(ctx: Context, node: Node, f: Field, label: str, keys: tuple):
     if not node.is_sequence:
         if node.value is None:
             ctx.report(node, "SC105", f"'{label}' is empty; add items starting with '- ', or delete the line")
@@ -116,7 +79,7 @@ def _check_list(ctx: Context, node: Node, f: Field, label: str):
         return None
     items, seen = [], {}
     for index, item in enumerate(node.value):
-        value = check_value(ctx, item, f.item, f"{label}[{index + 1}]")
+        value = check_value(ctx, item, f.item, f"{label}[{index + 1}]", keys + (len(items),))
         if value is None:
             continue
         key = repr(value)
@@ -128,152 +91,27 @@ def _check_list(ctx: Context, node: Node, f: Field, label: str):
     return items
 
 
-def _text(ctx: Context, node: Node, f: Field, label: str, markdown: bool = False, one_line: bool = False):
-    text = node.value.strip()
-    if one_line:
-        text = " ".join(text.split())
-    if not text:
-        ctx.report(node, "SC105", f"'{label}' is empty")
-        return None
-    ok = True
-    if f.max_length and len(text) > f.max_length:
-        ctx.report(node, "SC106", f"'{label}' has {len(text)} characters; the limit is {f.max_length}")
-        ok = False
-    problems = markdown_problems(node.value, label) if markdown else text_problems(node.value, label)
-    for problem in problems:
-        ctx.report_in_text(node, problem)
-        ok = False
-    return text if ok else None
-
-
-def _answer(ctx: Context, node: Node, f: Field, label: str):
-    text = _text(ctx, node, f, label)
-    if text is not None:
-        opening = VERDICT_OPENING.match(text)
-        if opening:
-            ctx.report(node, "SC115", f"'{label}' opens with {opening.group(0).strip()!r}; start with the substance, since the verdict is shown beside the claim already")
-            return None
-    return text
-
-
-HAN = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}$")
-
-
-def _chinese(ctx: Context, node: Node, f: Field, label: str):
-    """A glossary term: it becomes a tooltip wherever it appears, so it must be a real Chinese term."""
-    text = _text(ctx, node, f, label, one_line=True)
-    if text is not None and not HAN.match(text):
-        ctx.report(node, "SC120", f"'{label}' is {text!r}; write the term in Chinese characters only, at least two")
-        return None
-    return text
-
-
-def _url(ctx: Context, node: Node, label: str):
-    text = node.value.strip()
-    problem = url_problem(text)
-    if problem is None:
-        return text
-    ctx.report(node, "SC108", f"'{label}' is {text[:80]!r}, which is not a full http:// or https:// address: {problem}")
-    return None
-
-
-def _date(ctx: Context, node: Node, label: str, partial: bool) -> str | date | None:
-    text = node.value.strip()
-    match = (PARTIAL_DATE if partial else FULL_DATE).match(text)
-    hint = "YYYY-MM-DD, YYYY-MM or YYYY" if partial else "YYYY-MM-DD"
-    if not match:
-        ctx.report(node, "SC109", f"'{label}' is {text!r}; write the date as {hint}")
-        return None
-    year, month, day = (int(part) if part else None for part in match.groups())
-    try:
-        exact = date(year, 1 if month is None else month, 1 if day is None else day)
-    except ValueError:
-        ctx.report(node, "SC109", f"'{label}' is {text!r}, which is not a day of the calendar")
-        return None
-    if exact > ctx.today:
-        ctx.report(node, "SC110", f"'{label}' is {text}, after today ({ctx.today.isoformat()})")
-        return None
-    return text if partial else exact
-
-
-def _enum(ctx: Context, node: Node, label: str, allowed: dict, what: str):
-    text = node.value.strip()
-    if text in allowed:
-        return text
-    hint = ""
-    if text.lower() in YAML_BOOLEAN_WORDS:
-        hint = " (yes/no are not verdicts)"
-    elif text.lower().replace(" ", "-") in allowed:
-        hint = f" (did you mean {text.lower().replace(' ', '-')}?)"
-    ctx.report(node, "SC104", f"'{label}' must be one of {', '.join(allowed)}{hint}: {text!r} is not a {what}")
-    return None
-
-
-def _pattern(ctx: Context, node: Node, label: str, pattern: re.Pattern, code: str, explain: str):
-    text = node.value.strip()
-    if pattern.match(text):
-        return text
-    ctx.report(node, code, f"'{label}' is {text!r}; {explain}")
-    return None
-
-
-SLUG_EXPLAIN = "use lowercase ASCII letters, digits and single hyphens"
-
-SCALAR_CHECKS = {
-    "line": lambda ctx, node, f, label: _text(ctx, node, f, label, one_line=True),
-    "text": lambda ctx, node, f, label: _text(ctx, node, f, label),
-    "answer": _answer,
-    "chinese": lambda ctx, node, f, label: _chinese(ctx, node, f, label),
-    "markdown": lambda ctx, node, f, label: _text(ctx, node, f, label, markdown=True),
-    "date": lambda ctx, node, f, label: _date(ctx, node, label, partial=False),
-    "partial-date": lambda ctx, node, f, label: _date(ctx, node, label, partial=True),
-    "url": lambda ctx, node, f, label: _url(ctx, node, label),
-    "slug": lambda ctx, node, f, label: _pattern(ctx, node, label, SLUG, "SC112", SLUG_EXPLAIN),
-    "claim-ref": lambda ctx, node, f, label: _pattern(ctx, node, label, SLUG, "SC112", SLUG_EXPLAIN),
-    "source-ref": lambda ctx, node, f, label: _pattern(ctx, node, label, SLUG, "SC112", SLUG_EXPLAIN),
-    "topic-ref": lambda ctx, node, f, label: _pattern(ctx, node, label, SLUG, "SC112", SLUG_EXPLAIN),
-    "language": lambda ctx, node, f, label: _pattern(ctx, node, label, LANGUAGE, "SC104", "use an ISO 639-1 code such as en or zh"),
-    "integer": lambda ctx, node, f, label: _pattern(ctx, node, label, re.compile(r"^[0-9]{1,6}$"), "SC114", "write a whole number"),
-    "verdict": lambda ctx, node, f, label: _enum(ctx, node, label, VERDICT_BY_SLUG, "verdict"),
-    "source-kind": lambda ctx, node, f, label: _enum(ctx, node, label, KIND_BY_SLUG, "source kind"),
-}
-
-
 @dataclass
 class Record:
-    """One file's id, its checked values, and where to read its tree again.
+    """One file's id, its checked values, and where each value stood in the file.
 
     Trees are not kept once a file is checked (there are millions of nodes at 10,000 claims, and
-    files may be checked in other processes). A cross-record check that finds a problem reads the
-    file again to point at the line."""
+    files may be checked in other processes); the positions travel with the values instead."""
 
     id: str
     path: str
     values: dict
-    location: str  # the file on disk
-    root: Node | None = None
+    positions: dict[tuple, Position]
 
-    def node(self, *keys) -> Node:
-        """The node at a path of keys and list indexes, or the nearest one that exists."""
-        node = self.tree()
-        for key in keys:
-            if isinstance(key, int) and node.is_sequence and key < len(node.value):
-                node = node.value[key]
-            elif isinstance(key, str) and node.is_mapping and key in node.value:
-                node = node.value[key].value
-            else:
-                break
-        return node
+    def position(self, *keys) -> Position:
+        """Where the value at keys stood, or the nearest enclosing value that was checked."""
+        for end in range(len(keys), -1, -1):
+            if keys[:end] in self.positions:
+                return self.positions[keys[:end]]
+        return (1, 1, None)
 
-    def tree(self) -> Node:
-        if self.root is None:
-            try:
-                with open(self.location, "rb") as file:
-                    self.root = load_file(self.path, file.read()).root
-            except OSError:  # the file went away after it was checked: point at its start
-                pass
-            self.root = self.root or Node({}, 1, 1)
-        return self.root
+    def line(self, *keys) -> int:
+        return self.position(*keys)[0]
 
 
 def check_references(claims: list[Record], sources: list[Record], claim_ids: set[str], source_ids: set[str],
@@ -293,10 +131,10 @@ def check_references(claims: list[Record], sources: list[Record], claim_ids: set
         for index, alias in enumerate(claim.values.get("aliases", [])):
             other = owners.get(alias)
             if other is None and alias in claim_ids:
-                _report(diagnostics, claim, today, ("aliases", _list_index(claim, "aliases", alias)), "SC205", f"alias '{alias}' is already the id of claims/{alias}.yaml")
+                _report(diagnostics, claim, today, ("aliases", index), "SC205", f"alias '{alias}' is already the id of claims/{alias}.yaml")
             elif other is not None:
                 whose = "its own id" if other is claim else f"already used by {other.path}"
-                _report(diagnostics, claim, today, ("aliases", _list_index(claim, "aliases", alias)), "SC205", f"alias '{alias}' is {whose}")
+                _report(diagnostics, claim, today, ("aliases", index), "SC205", f"alias '{alias}' is {whose}")
             else:
                 owners[alias] = claim
     for claim in claims:
@@ -313,9 +151,9 @@ def check_glossary_references(terms: list[Record], claim_ids: set[str], source_i
         elif text:
             first[text] = term
         for key, known, code, folder in (("claims", claim_ids, "SC203", "claims/"), ("sources", source_ids, "SC201", "sources/")):
-            for ref in term.values.get(key, []):
+            for index, ref in enumerate(term.values.get(key, [])):
                 if ref not in known:
-                    _report(diagnostics, term, today, (key, _list_index(term, key, ref)), code, f"'{ref}' is not in {folder}")
+                    _report(diagnostics, term, today, (key, index), code, f"'{ref}' is not in {folder}")
 
 
 def check_queue(queued: list[Record], claim_ids: set[str], topic_ids: set[str],
@@ -352,7 +190,7 @@ def check_wordings(claims: list[Record], queued: list[Record], diagnostics: list
             elif first[0] is claim:
                 _report(diagnostics, claim, today, keys, "SC210", "this phrasing repeats the claim's own wording")
             else:
-                _report(diagnostics, claim, today, keys, "SC210", f"this wording is already used by {first[0].path} (line {first[0].node(*first[1]).line})")
+                _report(diagnostics, claim, today, keys, "SC210", f"this wording is already used by {first[0].path} (line {first[0].line(*first[1])})")
     checked = set(owner)
     for record in queued:
         text = record.values.get("claim")
@@ -363,20 +201,11 @@ def check_wordings(claims: list[Record], queued: list[Record], diagnostics: list
         if first is None:
             owner[key] = (record, ("claim",))
             continue
-        where = f"{first[0].path} (line {first[0].node(*first[1]).line})"
+        where = f"{first[0].path} (line {first[0].line(*first[1])})"
         if key in checked:
             _report(diagnostics, record, today, ("claim",), "SC211", f"this claim is already answered by {where}")
         else:
             _report(diagnostics, record, today, ("claim",), "SC210", f"this wording is already queued in {where}")
-
-
-def _list_index(record: Record, key: str, value: str) -> int:
-    node = record.node(key)
-    if node.is_sequence:
-        for index, item in enumerate(node.value):
-            if item.is_scalar and (item.value or "").strip() == value:
-                return index
-    return 0
 
 
 def _check_claim_references(claim: Record, source_by_id: dict, source_ids: set[str], claim_ids: set[str],
@@ -388,9 +217,9 @@ def _check_claim_references(claim: Record, source_by_id: dict, source_ids: set[s
         _report(diagnostics, claim, today, ("topic",), "SC202", f"topic '{topic}' has no page in docs/topics/ (topics: {known})")
     for index, related in enumerate(values.get("related", [])):
         if related == claim.id:
-            _report(diagnostics, claim, today, ("related", _list_index(claim, "related", related)), "SC208", "the claim lists itself as related")
+            _report(diagnostics, claim, today, ("related", index), "SC208", "the claim lists itself as related")
         elif related not in claim_ids:
-            _report(diagnostics, claim, today, ("related", _list_index(claim, "related", related)), "SC203", f"related claim '{related}' is not in claims/")
+            _report(diagnostics, claim, today, ("related", index), "SC203", f"related claim '{related}' is not in claims/")
     citations = values.get("citations")
     if citations is not None:
         resolved, all_resolved = [], True
@@ -400,8 +229,7 @@ def _check_claim_references(claim: Record, source_by_id: dict, source_ids: set[s
                 all_resolved = False
             elif source_id not in source_by_id:
                 all_resolved = False
-                position = _citation_index(claim, source_id)
-                _report(diagnostics, claim, today, ("citations", position, "source"), "SC201", f"source '{source_id}' is not in sources/")
+                _report(diagnostics, claim, today, ("citations", index, "source"), "SC201", f"source '{source_id}' is not in sources/")
             else:
                 resolved.append(source_by_id[source_id])
         kinds_known = all("kind" in s.values for s in resolved)  # a bad kind is reported on the source
@@ -414,21 +242,14 @@ def _check_claim_references(claim: Record, source_by_id: dict, source_ids: set[s
                 f"the verdict is '{verdict}' but the latest change-log verdict is '{changed[-1]['verdict']}'; log the change and its reason")
 
 
-def _citation_index(claim: Record, source_id: str) -> int:
-    node = claim.node("citations")
-    for index, item in enumerate(node.value if node.is_sequence else []):
-        if item.is_mapping and "source" in item.value and (item.value["source"].value.value or "").strip() == source_id:
-            return index
-    return 0
-
-
 def _is_primary(source: Record) -> bool:
     kind = KIND_BY_SLUG.get(source.values.get("kind", ""))
     return bool(kind and kind.primary)
 
 
 def _report(diagnostics: list[Diagnostic], record: Record, today: date, keys: tuple, code: str, message: str) -> None:
-    Context(record.path, diagnostics, today).report(record.node(*keys), code, message)
+    line, column, _ = record.position(*keys)
+    diagnostics.append(Diagnostic(record.path, line, column, code, message))
 
 
 def check_date_order(ctx: Context, record: Record, pairs: tuple[tuple[str, str], ...]) -> None:
@@ -440,4 +261,4 @@ def check_date_order(ctx: Context, record: Record, pairs: tuple[tuple[str, str],
         a, b = str(first), str(second)
         width = min(len(a), len(b))
         if a[:width] > b[:width]:
-            ctx.report(record.node(later), "SC111", f"'{later}' ({b}) is before '{earlier}' ({a})")
+            _report(ctx.diagnostics, record, ctx.today, (later,), "SC111", f"'{later}' ({b}) is before '{earlier}' ({a})")

@@ -60,20 +60,10 @@ SOURCE_KINDS: tuple[SourceKind, ...] = (
 )
 KIND_BY_SLUG = {k.slug: k for k in SOURCE_KINDS}
 
-# Shapes a field's value can take. "line" is one line of plain text, "text" plain text that may
-# wrap, "answer" text that must not open with a verdict word or a bare yes/no, "markdown" text
-# rendered as Markdown, "chinese" a term in Chinese characters, "date" a full ISO date, "partial-date" YYYY,
-# YYYY-MM or YYYY-MM-DD, "slug" a lowercase kebab-case name, "*-ref" the id of another record.
-SCALAR_SHAPES = (
-    "line", "text", "answer", "markdown", "chinese", "date", "partial-date", "url", "slug", "language", "integer",
-    "verdict", "source-kind", "claim-ref", "source-ref", "topic-ref",
-)
-
-
 @dataclass(frozen=True)
 class Field:
     name: str
-    shape: str  # one of SCALAR_SHAPES, "list" or "record"
+    shape: str  # a shape of shapes.py, "list" or "record"
     required: bool
     help: str
     max_length: int | None = None
@@ -143,7 +133,8 @@ CLAIM_FIELDS: tuple[Field, ...] = (
     Field("last_reviewed", "date", True, "The day the claim was last checked against its sources."),
     Field("evidence_as_of", "date", True, "The newest evidence taken into account."),
     _list_of("changes", "The change log, oldest first.", CHANGE),
-    _list_of("related", "Ids of related claims.", Field("claim", "claim-ref", True, "A claim id.")),
+    _list_of("related", "Ids of related claims; the site and the open data add claims of the same topic and tags after them.",
+             Field("claim", "claim-ref", True, "A claim id.")),
     _list_of("aliases", "Old ids of this claim; their URLs redirect here.", Field("alias", "slug", True, "An old id.")),
     _list_of("appearances", "Where the claim circulated: its first known appearance and notable repeats.", APPEARANCE),
 )

@@ -12,18 +12,12 @@ import re
 from . import export
 from .contract import CLAIM_FIELDS, QUEUE_FIELDS, SOURCE_FIELDS, SOURCE_KINDS, TOPIC_FIELDS, VERDICTS, Field
 from .diagnostics import CODES
+from .shapes import COLLECTIONS, SHAPES
 from .render import claim_list, inline, most_repeated, verdict_icon, verdict_scale
 
 MOST_REPEATED = 8  # claims listed on the home page
 
-SHAPE_NAMES = {
-    "line": "text (one line)", "text": "text", "answer": "text, not opening with a verdict or yes/no", "chinese": "Chinese characters", "markdown": "Markdown", "date": "date YYYY-MM-DD",
-    "partial-date": "date YYYY-MM-DD, YYYY-MM or YYYY", "url": "http(s) URL", "slug": "kebab-case id",
-    "language": "ISO 639-1 code", "integer": "whole number", "claim-ref": "claim id", "source-ref": "source id",
-    "topic-ref": "topic id", "list": "list", "record": "fields",
-    "verdict": "one of " + ", ".join(v.slug for v in VERDICTS),
-    "source-kind": "one of " + ", ".join(k.slug for k in SOURCE_KINDS),
-}
+SHAPE_NAMES = {**{name: shape.doc for name, shape in SHAPES.items()}, **COLLECTIONS}
 
 
 def field_rows(fields: tuple[Field, ...], prefix: str = "") -> list[str]:
@@ -57,21 +51,31 @@ def home_topics(catalog) -> str:
                      for t in catalog.topics) + "\n"
 
 
-DATA_FILE_DESCRIPTIONS = {  # path in export.DATA_FILES -> (format, what it holds)
-    f"api/{export.API_VERSION}/claims.json": ("JSON", "Every claim, with the fields in the first table below."),
-    f"api/{export.API_VERSION}/sources.json": ("JSON", "Every source, with the fields in the second table below."),
-    f"api/{export.API_VERSION}/claims.csv": (
-        "CSV", "One row per claim, for spreadsheets: " + ", ".join(f"`{c}`" for c in export.CSV_COLUMNS)
-        + " (tags separated by spaces)."),
-    "feed.xml": ("Atom", f"The {export.FEED_ENTRIES} most recently reviewed claims, newest first, for feed readers."),
-}
-
-
 def data_files_table() -> str:
     """The published data files; links are relative to a page at the site root."""
-    rows = [f"| [{path}]({path}) | {DATA_FILE_DESCRIPTIONS[path][0]} | {DATA_FILE_DESCRIPTIONS[path][1]} |"
-            for path in export.DATA_FILES]
-    return "\n".join(["| File | Format | What it holds |", "| --- | --- | --- |", *rows]) + "\n"
+    api = export.API
+    rows = [
+        (f"[{api}/claims.json]({api}/claims.json)", "JSON",
+         "Every claim, with " + ", ".join(f"`{f}`" for f in export.CLAIM_INDEX) + " and `data`, the address of its own file."),
+        (f"`{api}/claims/<id>.json`", "JSON", "One claim with every field in the first table below."),
+        (f"[{api}/sources.json]({api}/sources.json)", "JSON",
+         "Every source, with " + ", ".join(f"`{f}`" for f in export.SOURCE_INDEX) + " and `data`, the address of its own file."),
+        (f"`{api}/sources/<id>.json`", "JSON", "One source with every field in the second table below."),
+        (f"`{api}/dump/claims-001.json`, …", "JSON",
+         f"Every claim with every field, {export.DUMP_CHUNK} to a file; the same for sources (`sources-001.json`, …)."),
+        (f"[{api}/claims.csv]({api}/claims.csv)", "CSV", "One row per claim, for spreadsheets: "
+         + ", ".join(f"`{c}`" for c in export.CSV_COLUMNS) + " (tags separated by spaces)."),
+        ("[feed.xml](feed.xml)", "Atom", f"The {export.FEED_ENTRIES} most recently reviewed or changed claims, newest first."),
+        ("`api/v1/oembed/<id>.json`", "oEmbed",
+         "For forums and blogs: a small card of the claim, its verdict and the fact (`/embed/<id>/`), found through "
+         "the `application/json+oembed` link in each claim page's head."),
+    ]
+    table = "\n".join(["| File | Format | What it holds |", "| --- | --- | --- |",
+                       *(f"| {name} | {kind} | {what} |" for name, kind, what in rows)]) + "\n"
+    missing = [path for path in export.DATA_FILES if f"]({path})" not in table]
+    if missing:
+        raise ValueError(f"the open data page does not describe {missing}")
+    return table
 
 
 def api_field_table(kind: str) -> str:

@@ -10,110 +10,128 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
+from functools import partial
+from typing import Callable
 from xml.etree import ElementTree
 
-from .contract import VERDICTS
+from .contract import CLAIM_FIELDS, SOURCE_FIELDS, VERDICTS, Field
 from .models import Catalog, Claim, Source
 from .render import rating_sentence
-from .site import claim_path, source_path
+from .site import API, DATA_FILES, claim_path, source_path
 
-API_VERSION = "v1"
+API_VERSION = API.rsplit("/", 1)[1]
 BEST_RANK = max(v.rank for v in VERDICTS if v.rank is not None)
 WORST_RANK = min(v.rank for v in VERDICTS if v.rank is not None)
+LICENSE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
+DUMP_CHUNK = 500  # records per file of the full dump: no file passes a few megabytes at any size
 
-API_FIELDS = {
-    "claims": (
-        ("id", "string", "Permanent id; the page is at /claims/<id>/."),
-        ("url", "string", "Canonical URL of the claim page."),
-        ("claim", "string", "The claim as people say it."),
-        ("phrasings", "array of objects", "Other wordings people use for the claim: text, language (ISO 639-1), url (where it was seen, or null)."),
-        ("fact", "string", "The fact, in one sentence."),
-        ("verdict", "string", "Verdict slug: " + ", ".join(v.slug for v in VERDICTS) + "."),
-        ("verdict_label", "string", "Verdict as shown on the site."),
-        ("verdict_rank", "integer or null", f"Position on the ordinal scale, {WORST_RANK} (false) to {BEST_RANK} (true); null for unproven."),
-        ("short_answer", "string", "Two or three sentences that stand alone."),
-        ("explanation", "string", "The explanation, as Markdown."),
-        ("topic", "string", "Topic id."),
-        ("tags", "array of strings", "Tags."),
-        ("citations", "array of objects", "Each with source (id), locator and establishes."),
-        ("related", "array of strings", "Ids of related claims, declared ones first."),
-        ("aliases", "array of strings", "Old ids that redirect to this claim."),
-        ("appearances", "array of objects", "Where the claim circulated: title, publisher, date, url."),
-        ("first_published", "string (date)", "When the claim page was first published."),
-        ("last_reviewed", "string (date)", "When the claim was last checked."),
-        ("evidence_as_of", "string (date)", "Date of the newest evidence considered."),
-        ("changes", "array of objects", "Change log: date, summary, verdict (or null)."),
-    ),
-    "sources": (
-        ("id", "string", "Permanent id; the page is at /sources/<id>/."),
-        ("url", "string", "Where the cited text can be read."),
-        ("archive_url", "string", "An archived copy (given, or derived from url)."),
-        ("page", "string", "Canonical URL of the source's page on this site."),
-        ("title", "string", "Title in English."),
-        ("title_original", "string or null", "Title in the original language."),
-        ("publisher", "string", "Who issued or published it."),
-        ("authors", "array of strings", "Named authors or translators."),
-        ("signed", "string or null", "When it was signed or dated (YYYY, YYYY-MM or YYYY-MM-DD)."),
-        ("published", "string", "When it was published (YYYY, YYYY-MM or YYYY-MM-DD)."),
-        ("effective", "string or null", "When it took effect."),
-        ("kind", "string", "Source kind slug."),
-        ("primary", "boolean", "Whether it counts as a primary source."),
-        ("language", "string", "ISO 639-1 language code of the text at url."),
-        ("translates", "string or null", "Id of the source it translates."),
-        ("milestone", "string or null", "Timeline sentence, when it marks a milestone."),
-        ("cited_by", "array of strings", "Ids of the claims that cite it."),
-    ),
+
+@dataclass(frozen=True)
+class Derived:
+    """A value the open data adds to a record's contract fields, documented like them."""
+
+    name: str
+    type: str
+    help: str
+    value: Callable  # (record, site_url) -> value
+
+
+CLAIM_DERIVED = (
+    Derived("url", "string", "Canonical URL of the claim page.", lambda c, url: url + claim_path(c.id)),
+    Derived("verdict_label", "string", "Verdict as shown on the site.", lambda c, url: c.verdict.label),
+    Derived("verdict_rank", "integer or null",
+            f"Position on the ordinal scale, {WORST_RANK} (false) to {BEST_RANK} (true); null for unproven.",
+            lambda c, url: c.verdict.rank),
+)
+SOURCE_DERIVED = (
+    Derived("page", "string", "Canonical URL of the source's page on this site.", lambda s, url: url + source_path(s.id)),
+    Derived("primary", "boolean", "Whether it counts as a primary source.", lambda s, url: s.kind.primary),
+    Derived("cited_by", "array of strings", "Ids of the claims that cite it.", lambda s, url: [c.id for c in s.cited_by]),
+)
+# The slim indexes list every record with the fields a list or a search needs; the rest is in
+# each record's own file and in the dump.
+CLAIM_INDEX = ("id", "url", "claim", "fact", "verdict", "topic", "last_reviewed")
+SOURCE_INDEX = ("id", "page", "title", "publisher", "published", "kind", "primary")
+CSV_SHAPES = ("line", "text", "answer", "verdict", "topic-ref", "date")  # one cell of plain text each
+
+
+def api_type(f: Field) -> str:
+    """How the open data writes a contract field's value."""
+    if f.shape == "list":
+        kind = "array of objects" if f.item.shape == "record" else "array of strings"
+    else:
+        kind = {"integer": "integer", "date": "string (date)",
+                "partial-date": "string (YYYY, YYYY-MM or YYYY-MM-DD)"}.get(f.shape, "string")
+    return kind if f.required or f.shape == "list" else f"{kind} or null"
+
+
+def _api_help(f: Field) -> str:
+    if f.shape == "list" and f.item.shape == "record":
+        return f"{f.help} Each with {', '.join(sub.name for sub in f.item.fields)}."
+    return f.help
+
+
+API_FIELDS = {  # every field of the JSON records: contract fields (the id first), then derived ones
+    kind: (("id", "string", f"Permanent id; the page is at /{kind}/<id>/."),
+           *((f.name, api_type(f), _api_help(f)) for f in fields if f.name != "id"),
+           *((d.name, d.type, d.help) for d in derived))
+    for kind, fields, derived in (("claims", CLAIM_FIELDS, CLAIM_DERIVED), ("sources", SOURCE_FIELDS, SOURCE_DERIVED))
 }
-CSV_COLUMNS = ("id", "url", "claim", "fact", "verdict", "short_answer", "topic", "tags",
-               "first_published", "last_reviewed", "evidence_as_of")
+CSV_COLUMNS = ("id", "url", *(f.name for f in CLAIM_FIELDS
+                              if f.shape in CSV_SHAPES or (f.shape == "list" and f.item.shape == "slug" and f.name == "tags")))
+
+
+def jsonable(f: Field, value):
+    """A model value as the open data writes it: records by their id, verdicts by their slug."""
+    if value is None:
+        return None
+    if f.shape == "list":
+        return [jsonable(f.item, item) for item in value]
+    if f.shape == "record":
+        return {sub.name: jsonable(sub, getattr(value, sub.name)) for sub in f.fields}
+    if f.shape in ("verdict", "source-kind", "topic-ref", "source-ref", "claim-ref"):
+        return value.slug if hasattr(value, "slug") else value.id
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _record(obj, fields, derived, site_url: str) -> dict:
+    record = {"id": obj.id}
+    record.update((f.name, jsonable(f, getattr(obj, f.name))) for f in fields if f.name != "id")
+    record.update((d.name, d.value(obj, site_url)) for d in derived)
+    return record
 
 
 def claim_record(claim: Claim, site_url: str) -> dict:
-    return {
-        "id": claim.id,
-        "url": site_url + claim_path(claim.id),
-        "claim": claim.claim,
-        "phrasings": [vars(p).copy() for p in claim.phrasings],
-        "fact": claim.fact,
-        "verdict": claim.verdict.slug,
-        "verdict_label": claim.verdict.label,
-        "verdict_rank": claim.verdict.rank,
-        "short_answer": claim.short_answer,
-        "explanation": claim.explanation,
-        "topic": claim.topic.id,
-        "tags": claim.tags,
-        "citations": [{"source": c.source.id, "locator": c.locator, "establishes": c.establishes} for c in claim.citations],
-        "related": [r.id for r in claim.related],
-        "aliases": claim.aliases,
-        "appearances": [vars(a).copy() for a in claim.appearances],
-        "first_published": claim.first_published.isoformat(),
-        "last_reviewed": claim.last_reviewed.isoformat(),
-        "evidence_as_of": claim.evidence_as_of.isoformat(),
-        "changes": [{"date": c.date.isoformat(), "summary": c.summary, "verdict": c.verdict.slug if c.verdict else None}
-                    for c in claim.changes],
-    }
+    return _record(claim, CLAIM_FIELDS, CLAIM_DERIVED, site_url)
 
 
 def source_record(source: Source, site_url: str) -> dict:
-    return {
-        "id": source.id, "url": source.url, "archive_url": source.archive_link, "page": site_url + source_path(source.id),
-        "title": source.title, "title_original": source.title_original, "publisher": source.publisher,
-        "authors": source.authors, "signed": source.signed, "published": source.published,
-        "effective": source.effective, "kind": source.kind.slug, "primary": source.kind.primary,
-        "language": source.language, "translates": source.translates.id if source.translates else None,
-        "milestone": source.milestone, "cited_by": [c.id for c in source.cited_by],
-    }
+    return _record(source, SOURCE_FIELDS, SOURCE_DERIVED, site_url)
 
 
-def claims_json(catalog: Catalog, site_url: str) -> str:
-    records = [claim_record(c, site_url) for c in catalog.claims]
-    return json.dumps({"version": API_VERSION, "claims": records}, ensure_ascii=False, indent=1) + "\n"
+def _document(kind: str, records: list, **extra) -> str:
+    data = {"version": API_VERSION, "license": LICENSE, **extra, kind: records}
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def sources_json(catalog: Catalog, site_url: str) -> str:
-    records = [source_record(s, site_url) for s in catalog.sources]
-    return json.dumps({"version": API_VERSION, "sources": records}, ensure_ascii=False, indent=1) + "\n"
+def claims_index(catalog: Catalog, site_url: str) -> str:
+    records = [{key: value for key, value in claim_record(c, site_url).items() if key in CLAIM_INDEX}
+               | {"data": f"{site_url}{API}/claims/{c.id}.json"} for c in catalog.claims]
+    return _document("claims", records, count=len(records))
+
+
+def sources_index(catalog: Catalog, site_url: str) -> str:
+    records = [{key: value for key, value in source_record(s, site_url).items() if key in SOURCE_INDEX}
+               | {"data": f"{site_url}{API}/sources/{s.id}.json"} for s in catalog.sources]
+    return _document("sources", records, count=len(records))
+
+
+def dump_chunks(records: list, kind: str) -> dict[str, list]:
+    """The full records in files of DUMP_CHUNK: dump/claims-001.json, dump/claims-002.json ..."""
+    return {f"{API}/dump/{kind}-{n + 1:03d}.json": records[n * DUMP_CHUNK:(n + 1) * DUMP_CHUNK]
+            for n in range(max(1, -(-len(records) // DUMP_CHUNK)))}
 
 
 def claims_csv(catalog: Catalog, site_url: str) -> str:
@@ -123,7 +141,7 @@ def claims_csv(catalog: Catalog, site_url: str) -> str:
     for claim in catalog.claims:
         record = claim_record(claim, site_url)
         record["tags"] = " ".join(claim.tags)
-        writer.writerow(spreadsheet_safe(str(record[column])) for column in CSV_COLUMNS)
+        writer.writerow(spreadsheet_safe(str(record[column] if record[column] is not None else "")) for column in CSV_COLUMNS)
     return output.getvalue()
 
 
@@ -143,22 +161,22 @@ FEED_ENTRIES = 50  # a feed reader wants what is new; the full catalog is in the
 
 
 def atom_feed(catalog: Catalog, site_url: str, site_name: str) -> str:
-    """The FEED_ENTRIES most recently reviewed claims, newest first; updated is the last review."""
+    """The FEED_ENTRIES most recently reviewed or changed claims, newest first."""
     atom = "http://www.w3.org/2005/Atom"
     ElementTree.register_namespace("", atom)
-    feed = ElementTree.Element(f"{{{atom}}}feed")
+    feed = ElementTree.Element(f"{{{atom}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "en"})
 
     def add(parent, tag, text=None, **attributes):
         element = ElementTree.SubElement(parent, f"{{{atom}}}{tag}", attributes)
         element.text = text
         return element
 
-    claims = sorted(catalog.claims, key=lambda c: (c.last_reviewed, c.id), reverse=True)[:FEED_ENTRIES]
+    claims = sorted(catalog.claims, key=lambda c: (c.last_changed, c.id), reverse=True)[:FEED_ENTRIES]
     add(feed, "title", f"{site_name}: new and updated claims")
     add(feed, "id", site_url)
     add(feed, "link", href=site_url + "feed.xml", rel="self")
     add(feed, "link", href=site_url)
-    add(feed, "updated", _timestamp(claims[0].last_reviewed) if claims else _timestamp(date(2026, 1, 1)))
+    add(feed, "updated", _timestamp(claims[0].last_changed) if claims else _timestamp(date(2026, 1, 1)))
     add(add(feed, "author"), "name", site_name)
     for claim in claims:
         entry = add(feed, "entry")
@@ -166,7 +184,7 @@ def atom_feed(catalog: Catalog, site_url: str, site_name: str) -> str:
         add(entry, "id", site_url + claim_path(claim.id))
         add(entry, "link", href=site_url + claim_path(claim.id))
         add(entry, "published", _timestamp(claim.first_published))
-        add(entry, "updated", _timestamp(claim.last_reviewed))
+        add(entry, "updated", _timestamp(claim.last_changed))
         add(entry, "summary", f"{rating_sentence(claim)} {' '.join(claim.short_answer.split())}")
         add(entry, "category", term=claim.topic.id, label=claim.topic.title)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(feed, encoding="unicode") + "\n"
@@ -206,10 +224,26 @@ def script_json(data: dict) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-# Every data file the build publishes: path -> function(catalog, site_url, site_name) -> text.
-DATA_FILES = {
-    f"api/{API_VERSION}/claims.json": lambda catalog, url, name: claims_json(catalog, url),
-    f"api/{API_VERSION}/sources.json": lambda catalog, url, name: sources_json(catalog, url),
-    f"api/{API_VERSION}/claims.csv": lambda catalog, url, name: claims_csv(catalog, url),
-    "feed.xml": atom_feed,
-}
+def data_files(catalog: Catalog, site_url: str, site_name: str) -> dict[str, Callable[[], str]]:
+    """Every data file the build publishes: path -> a function that writes it."""
+    files = {
+        f"{API}/claims.json": partial(claims_index, catalog, site_url),
+        f"{API}/sources.json": partial(sources_index, catalog, site_url),
+        f"{API}/claims.csv": partial(claims_csv, catalog, site_url),
+        "feed.xml": partial(atom_feed, catalog, site_url, site_name),
+    }
+    for kind, records, make in (("claims", catalog.claims, claim_record), ("sources", catalog.sources, source_record)):
+        for record in records:
+            files[f"{API}/{kind}/{record.id}.json"] = partial(_one, kind[:-1], record, make, site_url)
+        for path, chunk in dump_chunks(records, kind).items():
+            files[path] = partial(_many, kind, chunk, make, site_url)
+    return files
+
+
+def _one(kind: str, record, make, site_url: str) -> str:
+    return _document(kind, make(record, site_url))
+
+
+def _many(kind: str, records: list, make, site_url: str) -> str:
+    return _document(kind, [make(record, site_url) for record in records])
+

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .contract import KIND_BY_SLUG, VERDICT_BY_SLUG, SourceKind, Verdict
+from .contract import (CLAIM_FIELDS, GLOSSARY_FIELDS, KIND_BY_SLUG, QUEUE_FIELDS, SOURCE_FIELDS, TOPIC_FIELDS,
+                       VERDICT_BY_SLUG, SourceKind, Verdict)
 
 WAYBACK = "https://web.archive.org/web/"
 
@@ -48,9 +49,6 @@ class Source:
     cited_by: list["Claim"] = field(default_factory=list)
     translations: list["Source"] = field(default_factory=list)
 
-    @property
-    def archive_link(self) -> str:
-        return self.archive_url or WAYBACK + self.url
 
     def __repr__(self) -> str:  # linked records form cycles: a full repr would never end
         return f"Source({self.id!r})"
@@ -102,11 +100,16 @@ class Claim:
     bottom_line: str | None = None
     tags: list[str] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
-    declared_related: list["Claim"] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     appearances: list[Appearance] = field(default_factory=list)
     phrasings: list[Phrasing] = field(default_factory=list)
-    related: list["Claim"] = field(default_factory=list)
+    related: list["Claim"] = field(default_factory=list)  # declared ones first; enrich() adds claims alike
+    declared_related: list["Claim"] = field(default_factory=list)
+
+    @property
+    def last_changed(self) -> date:
+        """When the page last changed in substance: its last review or its latest change."""
+        return max([self.last_reviewed, *(c.date for c in self.changes)])
 
     @property
     def sources(self) -> list[Source]:
@@ -174,51 +177,25 @@ class Catalog:
 def build_catalog(claim_values: dict[str, tuple[str, dict]], source_values: dict[str, tuple[str, dict]],
                   topic_values: dict[str, tuple[str, dict]], glossary_values: dict[str, tuple[str, dict]],
                   queue_values: dict[str, tuple[str, dict]] | None = None) -> Catalog:
-    """Turn checked values (id -> (path, values)) into linked objects. Input must be error-free."""
-    topics = {
-        topic_id: Topic(topic_id, path, v["title"], v["summary"], int(v["order"]))
-        for topic_id, (path, v) in topic_values.items()
-    }
-    sources = {
-        source_id: Source(
-            id=source_id, path=path, title=v["title"], publisher=v["publisher"], published=v["published"],
-            url=v["url"], kind=KIND_BY_SLUG[v["kind"]], language=v["language"],
-            title_original=v.get("title_original"), authors=v.get("authors", []), signed=v.get("signed"),
-            effective=v.get("effective"), archive_url=v.get("archive_url"), milestone=v.get("milestone"),
-            notes=v.get("notes"),
-        )
-        for source_id, (path, v) in source_values.items()
-    }
-    for source_id, (_, v) in source_values.items():
-        if "translates" in v:
-            sources[source_id].translates = sources[v["translates"]]
-            sources[v["translates"]].translations.append(sources[source_id])
-    claims = {
-        claim_id: Claim(
-            id=claim_id, path=path, claim=v["claim"], fact=v["fact"], verdict=VERDICT_BY_SLUG[v["verdict"]],
-            short_answer=v["short_answer"], explanation=v["explanation"], topic=topics[v["topic"]],
-            citations=[Citation(sources[c["source"]], c["locator"], c["establishes"]) for c in v["citations"]],
-            first_published=v["first_published"], last_reviewed=v["last_reviewed"],
-            evidence_as_of=v["evidence_as_of"], bottom_line=v.get("bottom_line"), tags=v.get("tags", []),
-            changes=[Change(c["date"], c["summary"], VERDICT_BY_SLUG.get(c.get("verdict", ""))) for c in v.get("changes", [])],
-            aliases=v.get("aliases", []),
-            appearances=[Appearance(**a) for a in v.get("appearances", [])],
-            phrasings=[Phrasing(**p) for p in v.get("phrasings", [])],
-        )
-        for claim_id, (path, v) in claim_values.items()
-    }
-    for claim_id, (_, v) in claim_values.items():
-        claims[claim_id].declared_related = [claims[r] for r in v.get("related", [])]
-    glossary = [
-        GlossaryTerm(term_id, path, v["term"], v["pinyin"], v["translation"], v["why"],
-                     [claims[c] for c in v.get("claims", [])], [sources[s] for s in v.get("sources", [])])
-        for term_id, (path, v) in sorted(glossary_values.items())
-    ]
-    queue = [
-        QueuedClaim(queue_id, path, v["claim"], topics[v["topic"]], [Appearance(**a) for a in v["appearances"]],
-                    v.get("language", "en"), v.get("notes"))
-        for queue_id, (path, v) in sorted((queue_values or {}).items())
-    ]
+    """Turn checked values (id -> (path, values)) into linked objects. Input must be error-free.
+
+    Every field of the contract becomes the model attribute of the same name, converted by its
+    shape (ids become the records they name). A contract field that its model does not declare
+    stops the build with a message naming both, so that no field is ever dropped silently."""
+    topics = {i: _model(Topic, TOPIC_FIELDS, i, path, v, {}) for i, (path, v) in topic_values.items()}
+    sources = {i: _model(Source, SOURCE_FIELDS, i, path, v, {"topic-ref": topics}) for i, (path, v) in source_values.items()}
+    refs = {"topic-ref": topics, "source-ref": sources}
+    for source in sources.values():
+        source.archive_url = source.archive_url or WAYBACK + source.url
+        if source.translates is not None:
+            source.translates = sources[source.translates]
+            source.translates.translations.append(source)
+    claims = {i: _model(Claim, CLAIM_FIELDS, i, path, v, refs) for i, (path, v) in claim_values.items()}
+    refs["claim-ref"] = claims
+    for claim in claims.values():
+        claim.related = [claims[r] for r in claim.related]  # declared ones; enrich() adds more
+    glossary = [_model(GlossaryTerm, GLOSSARY_FIELDS, i, path, v, refs) for i, (path, v) in sorted(glossary_values.items())]
+    queue = [_model(QueuedClaim, QUEUE_FIELDS, i, path, v, refs) for i, (path, v) in sorted((queue_values or {}).items())]
     return enrich(Catalog(
         claims=sorted(claims.values(), key=lambda c: c.id),
         sources=sorted(sources.values(), key=lambda s: s.id),
@@ -228,6 +205,43 @@ def build_catalog(claim_values: dict[str, tuple[str, dict]], source_values: dict
     ))
 
 
+RECORD_MODELS = {"citation": Citation, "change": Change, "appearance": Appearance, "phrasing": Phrasing}
+_SCALARS = {"verdict": VERDICT_BY_SLUG, "source-kind": KIND_BY_SLUG}
+
+
+def _model(model, fields, record_id: str, path: str, values: dict, refs: dict):
+    attributes = {f.name: _convert(f, values[f.name], refs) for f in fields if f.name in values and f.name != "id"}
+    try:
+        return model(id=record_id, path=path, **attributes)
+    except TypeError as error:
+        raise ModelError(f"{path}: catalog/models.py's {model.__name__} does not take every field of the contract "
+                         f"({error}); declare the new field on the model, then show it (render.py)") from None
+
+
+def _convert(f, value, refs: dict):
+    if f.shape == "list":
+        return [_convert(f.item, item, refs) for item in value]
+    if f.shape == "record":
+        model = RECORD_MODELS[f.name]
+        try:
+            return model(**{sub.name: _convert(sub, value[sub.name], refs) for sub in f.fields if sub.name in value})
+        except TypeError as error:
+            raise ModelError(f"catalog/models.py's {model.__name__} does not take every field of the contract ({error})") from None
+    if f.shape in _SCALARS:
+        return _SCALARS[f.shape][value]
+    if f.shape == "integer":
+        return int(value)
+    if f.shape in refs and f.shape != "claim-ref":  # claims are linked once they all exist
+        return refs[f.shape][value]
+    if f.shape == "claim-ref" and "claim-ref" in refs:
+        return refs["claim-ref"][value]
+    return value
+
+
+class ModelError(RuntimeError):
+    """The contract and the models disagree: a programming error, raised loudly."""
+
+
 RELATED_CANDIDATES = 8  # claims compared per topic and tag; bounds the work per claim
 
 
@@ -235,6 +249,7 @@ def enrich(catalog: Catalog) -> Catalog:
     """Compute every derived value in one pass."""
     groups: dict[tuple[str, str], list[Claim]] = {}  # ("topic", id) or ("tag", tag) -> claims in id order
     for claim in catalog.claims:
+        claim.declared_related = list(claim.related)
         claim.topic.claims.append(claim)
         for key in _group_keys(claim):
             groups.setdefault(key, []).append(claim)

@@ -17,14 +17,15 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from .checks import (SLUG, Context, Record, check_date_order, check_glossary_references, check_queue, check_record,
-                     check_references, check_wordings)
+from .checks import (Record, check_date_order, check_glossary_references, check_queue, check_record, check_references,
+                     check_wordings)
 from .contract import CLAIM_FIELDS, GLOSSARY_FIELDS, QUEUE_FIELDS, SOURCE_FIELDS, TOPIC_FIELDS
 from .diagnostics import Diagnostic
 from .loader import load_file
 from .links import link_problems, site_pages
-from .markdown_rules import Problem, markdown_problems
+from .markdown_rules import markdown_problems
 from .models import Catalog, build_catalog
+from .values import SLUG, Context, in_text
 from .permalinks import check_registry
 from .workers import map_batches
 
@@ -82,10 +83,10 @@ def _read_catalog(root: Path, today: date, workers: int | None, registry: bool) 
     tasks = [(relative, record_id, folder) for folder, files in found.items() for relative, record_id in files]
     records: dict[str, list[Record]] = {folder: [] for folder in FOLDERS}
     checked = map_batches(partial(check_files, str(root), today), tasks, workers)
-    for (relative, record_id, folder), (file_diagnostics, values) in zip(tasks, checked):
+    for (relative, record_id, folder), (file_diagnostics, values, positions) in zip(tasks, checked):
         diagnostics.extend(file_diagnostics)
         if values is not None:
-            records[folder].append(Record(record_id, relative, values, os.path.join(root, relative)))
+            records[folder].append(Record(record_id, relative, values, positions))
     claims, sources = records[CLAIMS_DIR], records[SOURCES_DIR]
     for claim in claims:
         check_date_order(Context(claim.path, diagnostics, today), claim,
@@ -149,22 +150,8 @@ def _bad_name_message(folder: str, suffix: str, name: str, record_id: str | None
 def check_explanation_links(claims: list[Record], pages: dict, diagnostics: list[Diagnostic], today: date) -> None:
     for claim in claims:
         explanation = claim.values.get("explanation")
-        problems = link_problems(explanation, f"claims/{claim.id}.md", pages, "explanation") if explanation else []
-        if problems:
-            node = claim.node("explanation")
-            raw = node.value if isinstance(node.value, str) else explanation
-            skipped = raw[: len(raw) - len(raw.lstrip())].count("\n")  # blank lines the check did not see
-            ctx = Context(claim.path, diagnostics, today, _lines(claim.location))
-            for problem in problems:
-                ctx.report_in_text(node, Problem(problem.line + skipped, problem.column, problem.code, problem.message))
-
-
-def _lines(path: str) -> list[str]:
-    try:
-        with open(path, encoding="utf-8") as file:
-            return file.read().split("\n")
-    except (OSError, UnicodeDecodeError):
-        return []
+        for problem in link_problems(explanation, f"claims/{claim.id}.md", pages, "explanation") if explanation else []:
+            diagnostics.append(in_text(claim.path, claim.position("explanation"), problem))
 
 
 def _page_body(lines: list[str]) -> tuple[int, list[str]]:
@@ -207,7 +194,7 @@ def hand_written_pages(root: Path, pages: dict, diagnostics: list[Diagnostic]) -
             diagnostics.extend(page_body_diagnostics(relative, lines, pages))
 
 
-def check_files(root: str, today: date, tasks: list[tuple[str, str, str]]) -> list[tuple[list[Diagnostic], dict | None]]:
+def check_files(root: str, today: date, tasks: list[tuple[str, str, str]]) -> list[tuple[list[Diagnostic], dict | None, dict]]:
     """Load and check (relative path, id, folder) files; for each, its problems and its values.
 
     Runs in worker processes for large catalogs, so it takes and returns only plain data."""
@@ -215,20 +202,21 @@ def check_files(root: str, today: date, tasks: list[tuple[str, str, str]]) -> li
         return [check_file(root, relative, record_id, folder, today) for relative, record_id, folder in tasks]
 
 
-def check_file(root: str, relative: str, record_id: str, folder: str, today: date) -> tuple[list[Diagnostic], dict | None]:
+def check_file(root: str, relative: str, record_id: str, folder: str, today: date) -> tuple[list[Diagnostic], dict | None, dict]:
+    """One file's problems, its checked values, and where each value stood."""
     try:
         with open(os.path.join(root, relative), "rb") as file:
             data = file.read()
     except OSError as error:
-        return [Diagnostic(relative, 1, 1, "SC010", f"the file cannot be read: {error.strerror or error}")], None
+        return [Diagnostic(relative, 1, 1, "SC010", f"the file cannot be read: {error.strerror or error}")], None, {}
     loaded = load_file(relative, data)
     lines = data.decode("utf-8", "replace").split("\n")
     if folder == TOPICS_DIR:
         loaded.diagnostics.extend(page_body_diagnostics(relative, lines))
     if loaded.root is None:
-        return loaded.diagnostics, None
+        return loaded.diagnostics, None, {}
     ctx = Context(relative, loaded.diagnostics, today, lines)
     values = check_record(ctx, loaded.root, FOLDERS[folder][1])
     if values.get("id", record_id) != record_id:
         ctx.report(loaded.root.value["id"].value, "SC008", f"id '{values['id']}' differs from the file name '{record_id}'")
-    return loaded.diagnostics, values
+    return loaded.diagnostics, values, ctx.positions

@@ -18,7 +18,7 @@ from urllib.parse import quote
 import material
 
 from .diagnostics import summary_line
-from .contract import SCALE, SOURCE_KINDS, VERDICTS, Verdict
+from .contract import CLAIM_FIELDS, SCALE, SOURCE_KINDS, VERDICTS, Verdict
 from .models import Catalog, Claim, Source, Topic
 from .safety import BIDI_CONTROLS, disarm_definitions, disarm_links, safe_url
 from .site import Site, claim_path
@@ -177,7 +177,23 @@ def share_buttons(claim: Claim, site: Site) -> str:
     )
 
 
+# Every field of a claim is shown on its page. A field added to the contract but not to this list
+# stops the build (see shown_fields), so that no field reaches the data but never the page.
+SHOWN_ON_CLAIM_PAGE = frozenset({
+    "id", "claim", "phrasings", "fact", "verdict", "short_answer", "explanation", "bottom_line", "topic", "tags",
+    "citations", "first_published", "last_reviewed", "evidence_as_of", "changes", "related", "aliases", "appearances",
+})
+
+
+def shown_fields(fields=CLAIM_FIELDS) -> None:
+    missing = sorted({f.name for f in fields} - SHOWN_ON_CLAIM_PAGE)
+    if missing:
+        raise ValueError(f"claim fields {missing} are in the contract but not on the claim page: show them in "
+                         "catalog/render.py's claim_page and list them in SHOWN_ON_CLAIM_PAGE")
+
+
 def claim_page(claim: Claim, site: Site) -> str:
+    shown_fields()
     # Search weights (Pagefind): the claim's words weigh most, then its other wordings, the fact
     # and the short answer; the explanation little; evidence, dates and links not at all.
     out = [front_matter(title=claim.fact, description=f"{rating_sentence(claim)} {claim.short_answer}",
@@ -302,7 +318,7 @@ def _citation(index: int, citation) -> str:
         f"{index}. **[{inline(source.title)}](../sources/{source.id}.md)**, {inline(source.publisher)}, {source.published}.\n"
         f"    *{kind} source: {source.kind.label.lower()}, in {language_name(source.language)}.*\n\n"
         f"    Pinpoint: {inline(citation.locator)}. [Read the source]({safe_url(source.url)}) ·"
-        f" [Archived copy]({safe_url(source.archive_link)})\n\n"
+        f" [Archived copy]({safe_url(source.archive_url)})\n\n"
         f"    What it establishes: {inline(citation.establishes)}\n"
     )
 
@@ -395,7 +411,7 @@ def source_page(source: Source) -> str:
         facts.append(f"In effect from: {source.effective}")
     facts.append(f"Kind: {source.kind.label} ({'primary' if source.kind.primary else 'secondary'} source)")
     facts.append(f"Language: {language_name(source.language)}")
-    facts.append(f"Read it: [{inline(source.url)}]({safe_url(source.url)}) · [archived copy]({safe_url(source.archive_link)})")
+    facts.append(f"Read it: [{inline(source.url)}]({safe_url(source.url)}) · [archived copy]({safe_url(source.archive_url)})")
     if source.translates:
         facts.append(f"Translation of: [{inline(source.translates.title)}]({source.translates.id}.md)")
     if source.translations:

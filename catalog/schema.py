@@ -5,8 +5,9 @@ Editors such as VS Code (with the YAML extension) read schemas/claim.schema.json
 names, show each field's help and underline mistakes while typing. scripts/generate.py writes the
 committed copies; tests/test_schema.py fails when they are stale.
 
-The schema is an aid, the validator (scripts/validate.py) is the judge. The rule here is that
-the schema never rejects a file the validator accepts:
+The schema is an aid, the validator (scripts/validate.py) is the judge. Each shape's schema
+fragment is in shapes.py, beside its check. The rule is that the schema never rejects a file the
+validator accepts:
 
 - Our loader reads every scalar as the text the contributor typed, so `verdict: true` is the
   verdict "true" and `published: 2014` is the partial date "2014". An editor reads the same
@@ -25,53 +26,9 @@ the schema never rejects a file the validator accepts:
 from __future__ import annotations
 
 from .contract import CLAIM_FIELDS, GLOSSARY_FIELDS, QUEUE_FIELDS, SOURCE_FIELDS, SOURCE_KINDS, VERDICTS, Field
+from .shapes import SHAPES
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-SLUG = r"^\s*[a-z0-9]+(?:-[a-z0-9]+)*\s*$"
-FULL_DATE = r"^\s*\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\s*$"
-PARTIAL_DATE = r"^\s*\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?\s*$"
-URL = r"^\s*https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?\s*$"
-LANGUAGE = r"^\s*[a-z]{2,3}\s*$"
-SLUG_HINT = "lowercase ASCII letters, digits and single hyphens, e.g. joint-punishment"
-
-
-def text_pattern(limit: int | None, one_line: bool) -> str:
-    """Non-empty after trimming and at most limit characters as the validator counts them."""
-    if one_line:  # each inner run of white space counts as one character
-        return rf"^\s*(?:\S|\s+(?=\S)){{1,{limit}}}\s*$" if limit else r"\S"
-    if not limit:
-        return r"\S"
-    return rf"^\s*\S(?:[\s\S]{{0,{limit - 2}}}\S)?\s*$" if limit > 1 else r"^\s*\S\s*$"
-
-
-def scalar_schema(f: Field) -> dict:
-    shape = f.shape
-    if shape == "chinese":
-        return {"type": "string", "pattern": r"^\s*[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}\s*$",
-                "patternErrorMessage": "Write the term in Chinese characters, at least two."}
-    if shape in ("line", "text", "answer", "markdown"):
-        limit = f" of at most {f.max_length} characters" if f.max_length else ""
-        return {"type": ["string", "number", "boolean"], "pattern": text_pattern(f.max_length, shape == "line"),
-                "patternErrorMessage": f"Write non-empty text{limit}."}
-    if shape in ("slug", "claim-ref", "source-ref", "topic-ref"):
-        return {"anyOf": [{"type": "string", "pattern": SLUG, "patternErrorMessage": f"Use {SLUG_HINT}."},
-                          {"type": "integer", "minimum": 0}, {"type": "boolean"}]}
-    if shape == "date":
-        return {"type": "string", "pattern": FULL_DATE, "patternErrorMessage": "Write the date as YYYY-MM-DD."}
-    if shape == "partial-date":
-        return {"anyOf": [{"type": "string", "pattern": PARTIAL_DATE, "patternErrorMessage": "Write the date as YYYY-MM-DD, YYYY-MM or YYYY."},
-                          {"type": "integer", "minimum": 1, "maximum": 9999}]}
-    if shape == "url":
-        return {"type": "string", "pattern": URL, "patternErrorMessage": "Write a full http:// or https:// address."}
-    if shape == "language":
-        return {"type": "string", "pattern": LANGUAGE, "patternErrorMessage": "Use an ISO 639-1 code such as en or zh."}
-    if shape == "integer":
-        return {"anyOf": [{"type": "string", "pattern": r"^\s*\d{1,6}\s*$"}, {"type": "integer", "minimum": 0, "maximum": 999999}]}
-    if shape == "verdict":  # unquoted true/false arrive as booleans in the editor, as text in the validator
-        return {"enum": [v.slug for v in VERDICTS] + [True, False]}
-    if shape == "source-kind":
-        return {"enum": [k.slug for k in SOURCE_KINDS]}
-    raise ValueError(f"no schema for the shape {shape!r} of field {f.name!r}")
 
 
 def describe(f: Field) -> str:
@@ -93,7 +50,7 @@ def field_schema(f: Field) -> dict:
     elif f.shape == "record":
         schema = record_schema(f.fields)
     else:
-        schema = scalar_schema(f)
+        schema = SHAPES[f.shape].schema(f)
     return {"description": describe(f), **schema}
 
 

@@ -22,6 +22,8 @@ from .cards import ClaimCard, TitleCard
 from .models import Catalog, Claim
 
 API = "api/v1"
+# The data files at fixed addresses (the per-record files and the dump's parts follow the catalog).
+DATA_FILES = (f"{API}/claims.json", f"{API}/sources.json", f"{API}/claims.csv", "feed.xml")
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,7 @@ def manifest(catalog: Catalog, site: Site, root: Path) -> list[SiteFile]:
 
     files = [
         SiteFile("claims/index.md", partial(render.catalog_page, catalog), scripts=("assets/catalog-filter.js",),
-                 meta=_dated(max((_lastmod(c) for c in catalog.claims), default=None))),
+                 meta=_dated(max((c.last_changed for c in catalog.claims), default=None))),
         SiteFile("sources/index.md", partial(render.sources_index, catalog)),
         SiteFile("topics/index.md", partial(render.topics_index, catalog)),
         SiteFile("timeline/index.md", partial(render.timeline_page, catalog)),
@@ -123,7 +125,7 @@ def manifest(catalog: Catalog, site: Site, root: Path) -> list[SiteFile]:
     for claim in catalog.claims:
         files += [
             SiteFile(f"claims/{claim.id}.md", partial(render.claim_page, claim, site), edit=claim.path,
-                     meta={"card": claim_card_uri(claim.id), "oembed": oembed_uri(claim.id), **_dated(_lastmod(claim)),
+                     meta={"card": claim_card_uri(claim.id), "oembed": oembed_uri(claim.id), **_dated(claim.last_changed),
                            "claim_review": export.script_json(export.claim_review(claim, site.url, site.name))}),
             SiteFile(claim_card_uri(claim.id), card=ClaimCard(claim.claim, claim.verdict, claim.fact, site.name)),
             SiteFile(oembed_uri(claim.id), partial(embed.oembed, claim, site.url, site.name)),
@@ -132,22 +134,17 @@ def manifest(catalog: Catalog, site: Site, root: Path) -> list[SiteFile]:
             files.append(SiteFile(f"{embed_path(claim_id)}index.html", partial(embed.embed_page, claim, site.url, site.name)))
         files += [SiteFile(f"claims/{alias}.md", redirect_to=f"claims/{claim.id}.md") for alias in claim.aliases]
     for source in catalog.sources:
-        citing = [_lastmod(c) for c in source.cited_by]
+        citing = [c.last_changed for c in source.cited_by]
         files.append(SiteFile(f"sources/{source.id}.md", partial(render.source_page, source), edit=source.path,
                               meta=_dated(max(citing, default=None))))
     for topic in catalog.topics:
         files += [
             SiteFile(f"topics/{topic.id}.md", edit=topic.path, after_title=render.topic_claims(topic),
-                     meta={"card": topic_card_uri(topic.id), **_dated(max((_lastmod(c) for c in topic.claims), default=None))}),
+                     meta={"card": topic_card_uri(topic.id), **_dated(max((c.last_changed for c in topic.claims), default=None))}),
             SiteFile(topic_card_uri(topic.id), card=TitleCard(topic.title, site.name, "Topic")),
         ]
-    files += [SiteFile(path, partial(make, catalog, site.url, site.name)) for path, make in export.DATA_FILES.items()]
+    files += [SiteFile(path, make) for path, make in export.data_files(catalog, site.url, site.name).items()]
     return files
-
-
-def _lastmod(claim: Claim) -> date:
-    """When a claim's page last changed in substance: its last review or its latest change."""
-    return max([claim.last_reviewed, *(c.date for c in claim.changes)])
 
 
 def _dated(day: date | None) -> dict:
@@ -156,9 +153,10 @@ def _dated(day: date | None) -> dict:
 
 def published_paths(files: list[SiteFile], root: Path) -> set[str]:
     """The addresses readers may have shared: every page (hand-written ones in docs/ too), every
-    redirect, embed and data file; not cards, styles or scripts, which pages point to by name."""
+    redirect and embed, and the data files at fixed addresses; not cards, styles, scripts or the
+    per-record data, whose addresses follow from the ids already registered."""
     docs = Path(root) / "docs"
     hand_written = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
     paths = {SiteFile(uri).path for uri in hand_written}
-    paths |= {f.path for f in files if f.is_page or f.uri.startswith(("embed/", f"{API}/")) or f.uri == "feed.xml"}
-    return {"/" + path for path in paths if not path.startswith(f"{API}/oembed/")}
+    paths |= {f.path for f in files if f.is_page or f.uri.startswith("embed/") or f.uri in DATA_FILES}
+    return {"/" + path for path in paths}

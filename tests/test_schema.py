@@ -18,7 +18,8 @@ from catalog.checks import Context, check_value
 from catalog.contract import CLAIM_FIELDS, GLOSSARY_FIELDS, SOURCE_FIELDS, VERDICTS, Field
 from catalog.loader import Node, load_bytes
 from catalog.pipeline import read_catalog
-from catalog.schema import schemas, text_pattern
+from catalog.schema import schemas
+from catalog.shapes import text_pattern
 
 from conftest import FIXTURES, ROOT, VALID
 
@@ -123,7 +124,7 @@ def test_the_schema_rejects_what_the_fixture_for_a_code_gets_wrong(code):
 def validator_accepts(text: str, shape: str, limit: int | None) -> bool:
     diagnostics: list = []
     ctx = Context("x.yaml", diagnostics, FAR_FUTURE)
-    check_value(ctx, Node(text, 1, 1), Field("x", shape, True, "Help.", limit), "x")
+    check_value(ctx, Node(text, 1, 1), Field("x", shape, True, "Help.", limit), "x", ("x",))
     return not diagnostics
 
 

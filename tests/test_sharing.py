@@ -122,13 +122,24 @@ def test_open_data_matches_the_documented_fields(built_site):
     claims = json.loads((built_site / "api/v1/claims.json").read_text(encoding="utf-8"))
     sources = json.loads((built_site / "api/v1/sources.json").read_text(encoding="utf-8"))
     assert claims["version"] == sources["version"] == "v1"
+    assert claims["license"]["name"] == sources["license"]["name"] == "CC BY 4.0"
     assert [c["id"] for c in claims["claims"]] == [c.id for c in catalog.claims]
-    for record in claims["claims"]:
-        assert list(record) == [name for name, _, _ in export.API_FIELDS["claims"]]
-    for record in sources["sources"]:
-        assert list(record) == [name for name, _, _ in export.API_FIELDS["sources"]]
+    for entry in claims["claims"]:  # the slim index points at each claim's full record
+        assert set(entry) == {*export.CLAIM_INDEX, "data"}
+        full = json.loads(card_path(built_site, entry["data"]).read_text(encoding="utf-8"))["claim"]
+        assert list(full) == [name for name, _, _ in export.API_FIELDS["claims"]]
+        assert {key: full[key] for key in export.CLAIM_INDEX} == {key: entry[key] for key in export.CLAIM_INDEX}
+    for entry in sources["sources"]:
+        full = json.loads(card_path(built_site, entry["data"]).read_text(encoding="utf-8"))["source"]
+        assert list(full) == [name for name, _, _ in export.API_FIELDS["sources"]]
+    dumped = [r for path in sorted((built_site / "api/v1/dump").glob("claims-*.json"))
+              for r in json.loads(path.read_text(encoding="utf-8"))["claims"]]
+    assert [r["id"] for r in dumped] == [c.id for c in catalog.claims]
     rows = list(csv.DictReader(io.StringIO((built_site / "api/v1/claims.csv").read_text(encoding="utf-8"))))
     assert [r["id"] for r in rows] == [c.id for c in catalog.claims]
+    assert list(rows[0]) == list(export.CSV_COLUMNS)
+    claim = catalog.claims[0]
+    assert rows[0]["tags"] == " ".join(claim.tags) and rows[0]["verdict"] == claim.verdict.slug  # tags joined by spaces
 
 
 def test_the_open_data_page_links_every_data_file_and_documents_every_field(built_site):
@@ -139,7 +150,7 @@ def test_the_open_data_page_links_every_data_file_and_documents_every_field(buil
     for kind in ("claims", "sources"):
         for name, _, _ in export.API_FIELDS[kind]:
             assert f"<code>{name}</code>" in page, name
-    assert f"The {export.FEED_ENTRIES} most recently reviewed claims" in page
+    assert f"The {export.FEED_ENTRIES} most recently reviewed or changed claims" in page
 
 
 def test_atom_feed_parses_and_lists_the_latest_reviewed_claims_newest_first(built_site):
@@ -152,10 +163,11 @@ def test_atom_feed_parses_and_lists_the_latest_reviewed_claims_newest_first(buil
     for entry, claim in zip(feed.entries, listed):
         assert entry.title == claim.fact
         assert entry.summary.startswith(f"Claim: “{claim.claim}” Rated {claim.verdict.label.lower()}. ")
-        assert entry.updated.startswith(claim.last_reviewed.isoformat())
-    assert [c.last_reviewed for c in listed] == sorted((c.last_reviewed for c in listed), reverse=True)
+        assert entry.updated.startswith(claim.last_changed.isoformat())
+    assert [c.last_changed for c in listed] == sorted((c.last_changed for c in listed), reverse=True)
     left_out = [c for c in catalog.claims if c not in listed]
-    assert all(c.last_reviewed <= listed[-1].last_reviewed for c in left_out)
+    assert all(c.last_changed <= listed[-1].last_changed for c in left_out)
+    assert '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">' in (built_site / "feed.xml").read_text(encoding="utf-8")
 
 
 HOSTILE_FACT = 'A "quoted" fact & <3 > 1 with 失信被执行人 and 😀'
