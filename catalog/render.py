@@ -575,15 +575,15 @@ def problems_banner(diagnostics) -> str:
 
 def corrections_log(catalog: Catalog) -> str:
     """Every entry of every claim's change log, newest first: a verdict change names the claim
-    it rates beside the new verdict."""
+    it rates beside the verdict it gave from that day (a later entry may change it again)."""
     entries = sorted(((change, claim) for claim in catalog.claims for change in claim.changes),
                      key=lambda pair: (pair[0].date, pair[1].id), reverse=True)
     if not entries:
         return "No claim has been changed since it was first published.\n"
     out = []
     for change, claim in entries:
-        rated_now = f" — now rated {verdict_badge(change.verdict, '')}" if change.verdict else ""
-        out.append(f"- **{change.date.isoformat()}** · [“{inline(claim.claim)}”](claims/{claim.id}.md){rated_now}  ")
+        rated = f" — rated {verdict_badge(change.verdict, '')} from this date" if change.verdict else ""
+        out.append(f"- **{change.date.isoformat()}** · [“{inline(claim.claim)}”](claims/{claim.id}.md){rated}  ")
         out.append(f"  {inline(change.summary)}")
         out.append("  { .correction }")
     return "\n".join(out) + "\n"

@@ -15,9 +15,10 @@ from catalog.pipeline import read_catalog
 from conftest import ROOT
 
 # Badges inside [hidden] are the copies the search and filter scripts place beside each claim
-# they list; they are never shown or read out where they are.
-UNITS = """() => Array.from(document.querySelectorAll('article .verdict-badge, article .verdict-meter'))
-  .filter(el => !el.closest('[hidden]')).map(el => {
+# they list; they are never shown or read out where they are. A .verdict-sample is the scale's
+# legend on the methodology page: the badge beside its definition, not a rating.
+UNITS = """() => Array.from(document.querySelectorAll('.verdict-badge, .verdict-meter, .card .badge'))
+  .filter(el => !el.closest('[hidden], .verdict-sample')).map(el => {
   const unit = el.closest('p, li, td, dd, figure');
   return {label: el.classList.contains('verdict-meter') ? el.getAttribute('aria-label').split(':')[0] : el.innerText.trim(),
           unit: unit ? unit.innerText : ''};
@@ -42,24 +43,41 @@ def catalog():
     return read_catalog(ROOT).catalog
 
 
-def pages_with_verdicts(catalog) -> list[str]:
-    return (["", "claims/", "tags/"] + [f"topics/{t.id}/" for t in catalog.topics]
-            + [f"claims/{c.id}/" for c in catalog.claims])
+def pages_with_verdicts(built_site) -> list[str]:
+    """Every built page that shows a verdict, found in the output rather than listed, so a new
+    page with badges is covered the day it appears."""
+    pages = []
+    for html_file in sorted(built_site.rglob("*.html")):
+        text = html_file.read_text(encoding="utf-8")
+        if "verdict-badge" in text or "verdict-meter" in text or 'class="card verdict-' in text:
+            path = html_file.relative_to(built_site).as_posix()
+            pages.append(path.removesuffix("index.html"))
+    return pages
 
 
-def test_every_verdict_shown_stands_with_the_claim_it_rates(chromium, served_site, catalog):
+def test_every_verdict_shown_stands_with_the_claim_it_rates(chromium, served_site, built_site, catalog):
     page = chromium.new_page()
-    checked = 0
-    for path in pages_with_verdicts(catalog):
+    checked, pages = 0, pages_with_verdicts(built_site)
+    assert "" in pages  # the home page
+    for kind in ("claims/", "topics/", "corrections/", "embed/", "sources/"):
+        assert any(p.startswith(kind) for p in pages), kind  # each kind of page is among them
+    for path in pages:
+        if path == "404.html":
+            continue  # served at missing addresses; test_quality opens it there
         page.goto(served_site + path, wait_until="load")
         for shown in page.evaluate(UNITS):
             rated = [c for c in catalog.claims if f"“{c.claim}”" in shown["unit"]]
             assert len(rated) == 1, (path, shown)
-            assert shown["label"] == rated[0].verdict.label, (path, shown)
+            if path == "corrections/":  # the log gives each change's verdict, current or since replaced
+                held = {rated[0].verdict.label} | {c.verdict.label for c in rated[0].changes if c.verdict}
+                assert shown["label"] in held and "from this date" in shown["unit"], (path, shown)
+            else:
+                assert shown["label"] == rated[0].verdict.label, (path, shown)
             checked += 1
     page.close()
-    # the home page, the catalog, the topics and each claim page (its header and related claims)
-    assert checked >= 3 * len(catalog.claims)
+    # the home page, the catalog, the topics, each claim page (its header and related claims),
+    # each source page (the claims citing it), the embeds and the corrections log
+    assert checked >= 4 * len(catalog.claims)
 
 
 def longest(catalog, count: int = 3):
