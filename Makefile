@@ -10,7 +10,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 apt_install = missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
 
-.PHONY: serve test build validate fonts browser clean new-claim generate check-links bench permalinks lock
+.PHONY: serve test lint build validate fonts browser clean new-claim generate check-links bench permalinks lock
 
 $(STAMP): requirements.txt pyproject.toml
 	python3 -m venv $(VENV)
@@ -42,8 +42,12 @@ build: $(STAMP) fonts
 validate: $(STAMP)
 	$(PYTHON) scripts/validate.py
 
-## test: set up and run every test, browser tests included
-test: $(STAMP) $(NODE_STAMP) browser
+## lint: ruff over the Python code (the rules are in pyproject.toml)
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+
+## test: set up, lint, and run every test, browser tests included
+test: $(STAMP) $(NODE_STAMP) browser lint
 	$(PYTHON) -m pytest
 	node --test tests/js/
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
@@ -34,7 +34,7 @@ class MissingFont(RuntimeError):
     pass
 
 
-@lru_cache(maxsize=None)
+@cache
 def font(bold: bool, size: int) -> ImageFont.FreeTypeFont:
     path = FONT_FILES[0 if bold else 1]
     if not path.exists():

@@ -16,7 +16,8 @@ from .contract import KIND_BY_SLUG, Field
 from .diagnostics import Diagnostic
 from .loader import Node
 from .shapes import SHAPES
-from .values import SLUG, Context, Position
+from .values import Context, Position
+
 
 def check_record(ctx: Context, node: Node, fields: tuple[Field, ...], where: str = "", keys: tuple = ()) -> dict:
     """Check a mapping against fields; return the valid values by field name. ctx.positions

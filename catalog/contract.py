@@ -6,7 +6,7 @@ templates, the methodology page and the exported schemas all read them from here
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -67,8 +67,8 @@ class Field:
     required: bool
     help: str
     max_length: int | None = None
-    item: "Field | None" = None  # for lists: the shape of one item
-    fields: tuple["Field", ...] = ()  # for records: their fields
+    item: Field | None = None  # for lists: the shape of one item
+    fields: tuple[Field, ...] = ()  # for records: their fields
     example: str = ""
 
 

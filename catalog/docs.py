@@ -12,8 +12,9 @@ import re
 from . import export, render
 from .contract import CLAIM_FIELDS, QUEUE_FIELDS, SOURCE_FIELDS, SOURCE_KINDS, TOPIC_FIELDS, Field
 from .diagnostics import CODES
-from .shapes import COLLECTIONS, SHAPES
 from .render import badge_templates, claim_list, inline, most_repeated, verdict_scale
+from .shapes import COLLECTIONS, SHAPES
+from .site import DATA_FILES
 
 MOST_REPEATED = 8  # claims listed on the home page
 
@@ -74,7 +75,7 @@ def data_files_table() -> str:
     ]
     table = "\n".join(["| File | Format | What it holds |", "| --- | --- | --- |",
                        *(f"| {name} | {kind} | {what} |" for name, kind, what in rows)]) + "\n"
-    missing = [path for path in export.DATA_FILES if f"]({path})" not in table]
+    missing = [path for path in DATA_FILES if f"]({path})" not in table]
     if missing:
         raise ValueError(f"the open data page does not describe {missing}")
     return table

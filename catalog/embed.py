@@ -13,7 +13,7 @@ from html import escape
 
 from .models import Claim
 from .safety import sanitize
-from .site import claim_path, embed_path, claim_card_uri
+from .site import claim_card_uri, claim_path, embed_path
 
 EMBED_WIDTH, EMBED_HEIGHT = 560, 300
 

@@ -10,16 +10,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from functools import partial
-from typing import Callable
 from xml.etree import ElementTree
 
 from .contract import CLAIM_FIELDS, SOURCE_FIELDS, VERDICTS, Field
 from .models import Catalog, Claim, Source
 from .render import rating_sentence
-from .site import API, DATA_FILES, claim_path, source_path
+from .site import API, claim_path, source_path
 
 API_VERSION = API.rsplit("/", 1)[1]
 BEST_RANK = max(v.rank for v in VERDICTS if v.rank is not None)
@@ -156,7 +156,7 @@ def spreadsheet_safe(cell: str) -> str:
 
 
 def _timestamp(day: date) -> str:
-    return datetime.combine(day, time(0, 0), tzinfo=timezone.utc).isoformat().replace("+00:00", "Z")
+    return datetime.combine(day, time(0, 0), tzinfo=UTC).isoformat().replace("+00:00", "Z")
 
 
 FEED_ENTRIES = 50  # a feed reader wants what is new; the full catalog is in the JSON and CSV

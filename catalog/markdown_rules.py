@@ -12,8 +12,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .safety import (ABBREVIATION_DEFINITION, ATTRIBUTE_LIST, BIDI_CONTROLS, HEADING, HTML_TAG, IMAGE,
-                     REFERENCE_DEFINITION, SETEXT, is_unsafe_link, link_targets, scheme, url_problem)
+from .safety import (
+    ABBREVIATION_DEFINITION,
+    ATTRIBUTE_LIST,
+    BIDI_CONTROLS,
+    HEADING,
+    HTML_TAG,
+    IMAGE,
+    REFERENCE_DEFINITION,
+    SETEXT,
+    is_unsafe_link,
+    link_targets,
+    scheme,
+    url_problem,
+)
 
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")

@@ -9,8 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .contract import (CLAIM_FIELDS, GLOSSARY_FIELDS, KIND_BY_SLUG, QUEUE_FIELDS, SOURCE_FIELDS, TOPIC_FIELDS,
-                       VERDICT_BY_SLUG, SourceKind, Verdict)
+from .contract import CLAIM_FIELDS, GLOSSARY_FIELDS, KIND_BY_SLUG, QUEUE_FIELDS, SOURCE_FIELDS, TOPIC_FIELDS, VERDICT_BY_SLUG, SourceKind, Verdict
 
 WAYBACK = "https://web.archive.org/web/"
 
@@ -22,7 +21,7 @@ class Topic:
     title: str
     summary: str
     order: int
-    claims: list["Claim"] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
 
     def __repr__(self) -> str:  # linked records form cycles: a full repr would never end
         return f"Topic({self.id!r})"
@@ -43,11 +42,11 @@ class Source:
     signed: str | None = None
     effective: str | None = None
     archive_url: str | None = None
-    translates: "Source | None" = None
+    translates: Source | None = None
     milestone: str | None = None
     notes: str | None = None
-    cited_by: list["Claim"] = field(default_factory=list)
-    translations: list["Source"] = field(default_factory=list)
+    cited_by: list[Claim] = field(default_factory=list)
+    translations: list[Source] = field(default_factory=list)
 
 
     def __repr__(self) -> str:  # linked records form cycles: a full repr would never end
@@ -103,8 +102,8 @@ class Claim:
     aliases: list[str] = field(default_factory=list)
     appearances: list[Appearance] = field(default_factory=list)
     phrasings: list[Phrasing] = field(default_factory=list)
-    related: list["Claim"] = field(default_factory=list)  # declared ones first; enrich() adds claims alike
-    declared_related: list["Claim"] = field(default_factory=list)
+    related: list[Claim] = field(default_factory=list)  # declared ones first; enrich() adds claims alike
+    declared_related: list[Claim] = field(default_factory=list)
 
     @property
     def last_changed(self) -> date:

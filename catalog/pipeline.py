@@ -17,16 +17,15 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from .checks import (Record, check_date_order, check_glossary_references, check_queue, check_record, check_references,
-                     check_wordings)
+from .checks import Record, check_date_order, check_glossary_references, check_queue, check_record, check_references, check_wordings
 from .contract import CLAIM_FIELDS, GLOSSARY_FIELDS, QUEUE_FIELDS, SOURCE_FIELDS, TOPIC_FIELDS
 from .diagnostics import Diagnostic
-from .loader import load_file
 from .links import link_problems, site_pages
+from .loader import load_file
 from .markdown_rules import markdown_problems
 from .models import Catalog, build_catalog
-from .values import SLUG, Context, in_text
 from .permalinks import check_registry
+from .values import SLUG, Context, in_text
 from .workers import map_batches
 
 CLAIMS_DIR = "claims"
@@ -83,7 +82,7 @@ def _read_catalog(root: Path, today: date, workers: int | None, registry: bool) 
     tasks = [(relative, record_id, folder) for folder, files in found.items() for relative, record_id in files]
     records: dict[str, list[Record]] = {folder: [] for folder in FOLDERS}
     checked = map_batches(partial(check_files, str(root), today), tasks, workers)
-    for (relative, record_id, folder), (file_diagnostics, values, positions) in zip(tasks, checked):
+    for (relative, record_id, folder), (file_diagnostics, values, positions) in zip(tasks, checked, strict=True):
         diagnostics.extend(file_diagnostics)
         if values is not None:
             records[folder].append(Record(record_id, relative, values, positions))

@@ -11,14 +11,14 @@ import html
 import json
 import re
 import unicodedata
-from functools import lru_cache, partial
+from functools import cache, partial
 from pathlib import Path
 from urllib.parse import quote
 
 import material
 
-from .diagnostics import summary_line
 from .contract import CLAIM_FIELDS, SCALE, SOURCE_KINDS, VERDICTS, Verdict
+from .diagnostics import summary_line
 from .models import Catalog, Claim, Source, Topic
 from .safety import BIDI_CONTROLS, disarm_definitions, disarm_links, safe_url
 from .site import Site, claim_path
@@ -78,7 +78,7 @@ def verdict_anchor(verdict: Verdict) -> str:
     return f"verdict-{verdict.slug}"
 
 
-@lru_cache(maxsize=None)
+@cache
 def verdict_icon(verdict: Verdict) -> str:
     """The verdict's icon from Material's own icon set, as inline SVG hidden from screen readers."""
     svg = (MATERIAL_ICONS / f"{verdict.icon}.svg").read_text(encoding="utf-8").strip()
@@ -354,7 +354,7 @@ def catalog_page(catalog: Catalog, site: Site, claims: list[Claim], number: int 
             out.extend(claim_item(c, to_root) for c in members)
             out.append("")
     if count > 1:
-        links = [("**%d**" % n) if n == number else f"[{n}]({_catalog_uri(n, number)})" for n in range(1, count + 1)]
+        links = [f"**{n}**" if n == number else f"[{n}]({_catalog_uri(n, number)})" for n in range(1, count + 1)]
         out.append("Pages: " + " · ".join(links) + "\n{ .catalog-pages }\n")
     out.append("</div>\n")
     out.append('<div class="catalog-results" data-catalog-results aria-live="polite" hidden></div>\n')

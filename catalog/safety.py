@@ -63,7 +63,7 @@ def url_problem(url: str) -> str | None:
     try:
         parts = urlsplit(url)
         host = parts.hostname
-        parts.port  # raises for a port that is not a number
+        _ = parts.port  # raises for a port that is not a number
     except ValueError as error:
         return f"it does not parse as an address ({error})"
     if parts.scheme not in SAFE_SCHEMES:

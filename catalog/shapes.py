@@ -13,11 +13,21 @@ text, while an editor reads YAML 1.2 types, so `verdict: true` arrives there as 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
-from .contract import CLAIM_FIELDS, GLOSSARY_FIELDS, KIND_BY_SLUG, QUEUE_FIELDS, SOURCE_FIELDS, SOURCE_KINDS, TOPIC_FIELDS
-from .contract import VERDICT_BY_SLUG, VERDICTS, Field
+from .contract import (
+    CLAIM_FIELDS,
+    GLOSSARY_FIELDS,
+    KIND_BY_SLUG,
+    QUEUE_FIELDS,
+    SOURCE_FIELDS,
+    SOURCE_KINDS,
+    TOPIC_FIELDS,
+    VERDICT_BY_SLUG,
+    VERDICTS,
+    Field,
+)
 from .values import LANGUAGE, SLUG, _answer, _chinese, _date, _enum, _pattern, _text, _url
 
 SLUG_EXPLAIN = "use lowercase ASCII letters, digits and single hyphens"

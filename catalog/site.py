@@ -11,11 +11,11 @@ site is in this module.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Callable
 from urllib.parse import urlencode
 
 from .cards import ClaimCard, TitleCard

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .contract import KIND_BY_SLUG, VERDICT_BY_SLUG, Field
+from .contract import Field
 from .diagnostics import Diagnostic
 from .loader import Node
 from .markdown_rules import Problem, markdown_problems, text_problems

@@ -13,9 +13,9 @@ import multiprocessing
 import os
 import sys
 import threading
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Callable
 
 ITEMS_PER_WORKER = 1000  # below this a worker costs more than it saves
 BATCHES_PER_WORKER = 4  # several batches each, so a slow batch does not leave a core idle

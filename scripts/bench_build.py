@@ -238,7 +238,7 @@ basic list of punishment measures sets the outer limit of what agencies may do.
 """
 _WORDS = CORPUS.split()
 _NEXT: dict[str, list[str]] = {}
-for _a, _b in zip(_WORDS, _WORDS[1:]):
+for _a, _b in zip(_WORDS, _WORDS[1:], strict=False):
     _NEXT.setdefault(_a, []).append(_b)
 _VOCAB = sorted({w.strip(".,;") for w in _WORDS if len(w) > 3})
 _INITIALS = "b p m f d t n l g k h j q x zh ch sh r z c s y w".split()
@@ -388,7 +388,7 @@ def claim_record(plan: Plan, i: int) -> dict:
         picks[0] = rng.choice([p for p in range(SOURCE_BLOCK) if _primary(p) and p not in picks])
     cited = [plan.source_ids[block * SOURCE_BLOCK + p] for p in picks]
     titles = [(DOC_NAMES[(block * SOURCE_BLOCK + p) % len(DOC_NAMES)][0], f"../sources/{sid}.md")
-              for p, sid in zip(picks, cited)]
+              for p, sid in zip(picks, cited, strict=True)]
     verdict = rng.choice(["true", "mostly-true", "mixed", "misleading", "mostly-false", "false", "unproven"])
     paragraphs = [
         _sentences(rng, INTRO, 1, titles) + " " + fillers(rng, 2, 3),
@@ -452,7 +452,6 @@ def _primary(p: int) -> bool:
 
 def glossary_record(plan: Plan, k: int) -> dict:
     term, pinyin, translation, _ = TERMS[k]
-    rng = random.Random(f"term-{k}")
     return {
         "term": term, "pinyin": pinyin, "translation": translation,
         "why": (f"{translation.capitalize()} is the closest English; renderings that use 'score' or 'rating' "
@@ -809,7 +808,7 @@ def table(rows: list[dict]) -> str:
     widths = [max(len(line[i]) for line in [header, *lines]) for i in range(1, len(header))]
     out = []
     for n, line in enumerate([header, *lines]):
-        out.append("| " + line[0].ljust(width) + " | " + " | ".join(c.rjust(w) for c, w in zip(line[1:], widths)) + " |")
+        out.append("| " + line[0].ljust(width) + " | " + " | ".join(c.rjust(w) for c, w in zip(line[1:], widths, strict=True)) + " |")
         if n == 0:
             out.append("|" + "-" * (width + 2) + "|" + "|".join("-" * (w + 2) for w in widths) + "|")
     return "\n".join(out)

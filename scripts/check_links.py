@@ -71,7 +71,7 @@ def check(url: str, timeout: float) -> Outcome:
         if isinstance(reason, (TimeoutError, socket.timeout)):
             return Outcome(False, f"no answer within {timeout:g} seconds")
         return Outcome(False, f"could not connect: {reason}")
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         return Outcome(False, f"no answer within {timeout:g} seconds")
     except (OSError, ValueError) as error:  # e.g. a connection reset or an invalid address
         return Outcome(False, f"{type(error).__name__}: {error}")
@@ -80,7 +80,7 @@ def check(url: str, timeout: float) -> Outcome:
 def check_all(links: list[Link], timeout: float, workers: int) -> dict[str, Outcome]:
     urls = sorted({link.url for link in links})
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        return dict(zip(urls, pool.map(lambda url: check(url, timeout), urls)))
+        return dict(zip(urls, pool.map(lambda url: check(url, timeout), urls), strict=True))
 
 
 def main(argv: list[str]) -> int:

@@ -17,10 +17,11 @@ import sys
 import textwrap
 from pathlib import Path
 
+from validate import ROOT, mkdocs_settings
+
 from catalog.contract import CLAIM_FIELDS, QUEUE_FIELDS, SOURCE_FIELDS, SOURCE_KINDS, VERDICTS, Field
 from catalog.docs import MARKERS, SHAPE_NAMES
 from catalog.schema import schemas
-from validate import ROOT, mkdocs_settings
 
 INCLUDE = re.compile(r"(<!-- include:(?P<path>[\w./-]+) -->\n)(?P<body>.*?)(<!-- end include -->)", re.DOTALL)
 MARKER = re.compile(r"<!--\s*catalog:([a-z-]+)\s*-->")

@@ -19,12 +19,12 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
-from catalog.checks import SLUG
 from catalog.contract import CLAIM_FIELDS
 from catalog.loader import load_bytes
 from catalog.permalinks import published_claim_ids, read_registry, write_registry
-from catalog.site import claim_path, embed_path
 from catalog.pipeline import CLAIMS_DIR, RESERVED_IDS, TOPICS_DIR
+from catalog.site import claim_path, embed_path
+from catalog.values import SLUG
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = ROOT / "templates" / "claim.yaml"

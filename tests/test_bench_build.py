@@ -10,10 +10,10 @@ import re
 import subprocess
 import sys
 
-from catalog.pipeline import read_catalog
-
 from conftest import ROOT
 from site_build import ENV
+
+from catalog.pipeline import read_catalog
 
 ROWS = [
     "sources", "pages built", "validation processes", "validation time, wall (s)",

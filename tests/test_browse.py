@@ -3,9 +3,10 @@ old ids found by search, and the pages that lead to claims (glossary, timeline, 
 
 from __future__ import annotations
 
+from conftest import ROOT
+
 from catalog.pipeline import read_catalog
 
-from conftest import ROOT
 
 def test_claims_are_found_by_their_old_ids(chromium, tmp_path):
     """The real catalog has no renamed claim yet, so a fixture catalog with an old id is built."""

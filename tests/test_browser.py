@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from catalog.pipeline import read_catalog
-
 from conftest import ROOT
+
+from catalog.pipeline import read_catalog
 
 
 def first_claim():

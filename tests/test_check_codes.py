@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from conftest import FIXTURES, TODAY, VALID
 
 from catalog.diagnostics import CODES
 from catalog.pipeline import read_catalog
-
-from conftest import FIXTURES, TODAY, VALID
 
 CODE_FIXTURES = FIXTURES / "codes"
 

@@ -10,7 +10,6 @@ import threading
 import time
 
 import pytest
-
 from conftest import ROOT, VALID
 
 sys.path.insert(0, str(ROOT / "scripts"))

@@ -6,13 +6,12 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from conftest import TODAY, VALID
 
 from catalog import export, models, pipeline, render
 from catalog.contract import CLAIM_FIELDS, SOURCE_FIELDS, Field
 from catalog.models import ModelError
 from catalog.pipeline import read_catalog
-
-from conftest import TODAY, VALID
 
 NEW = Field("origin", "line", False, "Where the claim was first heard.", 200)
 

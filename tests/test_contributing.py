@@ -9,12 +9,11 @@ import subprocess
 import sys
 
 import pytest
+from conftest import ROOT, copy_catalog
 
 from catalog.diagnostics import CODES
 from catalog.docs import MARKERS
 from catalog.permalinks import read_registry
-
-from conftest import ROOT, copy_catalog
 
 sys.path.insert(0, str(ROOT / "scripts"))
 generate = importlib.import_module("generate")

@@ -4,11 +4,10 @@ of the thread this project began from answered by a claim page (issue 15's floor
 from __future__ import annotations
 
 import pytest
+from conftest import ROOT
 
 from catalog.contract import VERDICTS
 from catalog.pipeline import read_catalog
-
-from conftest import ROOT
 
 # Each assertion made in the founding thread (research/claims-heard-2026-12.md in the shared
 # notes), and the claim page that answers it.

@@ -13,12 +13,10 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 import yaml
-
-from catalog import render
-from catalog.site import Site
-from catalog.pipeline import read_catalog
-
 from conftest import ROOT, TODAY, VALID
+
+from catalog.pipeline import read_catalog
+from catalog.site import Site
 
 sys.path.insert(0, str(ROOT / "scripts"))
 validate = importlib.import_module("validate")
@@ -162,19 +160,25 @@ def test_the_pull_request_template_has_the_claim_checklist():
     assert_names_only_what_exists(text, "pull_request_template.md")
 
 
-def test_the_pre_commit_hook_runs_the_validator_locally():
+def test_the_pre_commit_hooks_run_the_validator_and_the_linter_locally():
     config = load(ROOT / ".pre-commit-config.yaml")
     (repo,) = config["repos"]
     assert repo["repo"] == "local"
-    (hook,) = repo["hooks"]
-    assert hook["language"] == "system" and hook["pass_filenames"] is False
-    assert_names_only_what_exists(hook["entry"], ".pre-commit-config.yaml")
-    assert MAKE.findall(hook["entry"]) == ["validate"]
-    assert "scripts/validate.py" in (ROOT / "Makefile").read_text(encoding="utf-8").split("\nvalidate:")[1].split("\n\n")[0]
-    files = re.compile(hook["files"])
+    hooks = {hook["id"]: hook for hook in repo["hooks"]}
+    for hook in hooks.values():
+        assert hook["language"] == "system" and hook["pass_filenames"] is False
+        assert_names_only_what_exists(hook["entry"], ".pre-commit-config.yaml")
+    assert MAKE.findall(hooks["validate-catalog"]["entry"]) == ["validate"]
+    assert MAKE.findall(hooks["ruff"]["entry"]) == ["lint"]
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "scripts/validate.py" in makefile.split("\nvalidate:")[1].split("\n\n")[0]
+    assert "ruff check" in makefile.split("\nlint:")[1].split("\n\n")[0]
+    assert " lint" in makefile.split("\ntest:")[1].split("\n")[0]  # make test lints first
+    files = re.compile(hooks["validate-catalog"]["files"])
     for path in ("claims/a.yaml", "sources/b.yaml", "glossary/c.yaml", "docs/topics/scope.md"):
         assert files.search(path), path
     assert not files.search("docs/index.md")
+    assert re.search(hooks["ruff"]["files"], "catalog/site.py")
 
 
 def test_no_github_file_spells_out_the_repository_address():

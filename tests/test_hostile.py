@@ -13,12 +13,11 @@ import shutil
 from urllib.parse import urlsplit
 
 import pytest
+from conftest import TODAY, VALID, copy_catalog
 
 from catalog import pipeline
 from catalog.models import Appearance, Phrasing
 from catalog.pipeline import read_catalog
-
-from conftest import TODAY, VALID, copy_catalog
 
 # Markup and Markdown that tries to run script, call another site or break the page.
 TEXT_PAYLOADS = [
@@ -86,7 +85,6 @@ def hostile_catalog():
 def hostile_site(tmp_path_factory):
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-
     from site_build import project_copy
 
     work = tmp_path_factory.mktemp("hostile")

@@ -9,14 +9,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from conftest import TODAY, VALID
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from catalog.diagnostics import CODE_BY_ID
 from catalog.loader import load_bytes
 from catalog.pipeline import read_catalog
-
-from conftest import TODAY, VALID
 
 VALID_CLAIM = (VALID / "claims" / "sample-claim.yaml").read_bytes()
 YAML_PIECES = st.sampled_from([

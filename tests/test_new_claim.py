@@ -9,10 +9,9 @@ import sys
 from datetime import date
 
 import pytest
+from conftest import ROOT, copy_catalog
 
 from catalog.pipeline import read_catalog
-
-from conftest import ROOT, copy_catalog
 
 sys.path.insert(0, str(ROOT / "scripts"))
 new_claim = importlib.import_module("new_claim")
@@ -77,7 +76,7 @@ def test_a_new_claim_is_flagged_only_for_the_fields_left_to_fill(root, capsys):
         assert line in lines
     diagnostics = read_catalog(root).diagnostics
     assert {d.path for d in diagnostics} == {f"claims/{ID}.yaml"}
-    assert [(d.code, d.message[: len(start)]) for d, (_, start) in zip(diagnostics, LEFT_TO_FILL)] == LEFT_TO_FILL
+    assert [(d.code, d.message[: len(start)]) for d, (_, start) in zip(diagnostics, LEFT_TO_FILL, strict=False)] == LEFT_TO_FILL
     assert len(diagnostics) == len(LEFT_TO_FILL), [str(d) for d in diagnostics]
 
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+from conftest import ROOT
 
 from catalog.pipeline import read_catalog
-
-from conftest import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "mobile": {"width": 390, "height": 844}}

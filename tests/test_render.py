@@ -6,16 +6,14 @@ import re
 
 import markdown
 import pytest
+from conftest import TODAY, VALID
 
 from catalog import render
-from catalog.site import Site
-from catalog.contract import VERDICTS
-from catalog.docs import MARKERS, check_code_table, field_table
-from catalog.contract import CLAIM_FIELDS
+from catalog.contract import CLAIM_FIELDS, VERDICTS
 from catalog.diagnostics import CODES
+from catalog.docs import MARKERS, check_code_table, field_table
 from catalog.pipeline import read_catalog
-
-from conftest import TODAY, VALID, copy_catalog
+from catalog.site import Site
 
 EXTENSIONS = ["abbr", "attr_list", "md_in_html", "admonition", "tables", "toc"]
 SITE = Site("https://example.org/", "Site", "https://github.com/owner/repo")

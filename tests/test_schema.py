@@ -11,6 +11,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import FIXTURES, ROOT, VALID
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,8 +21,6 @@ from catalog.loader import Node, load_bytes
 from catalog.pipeline import read_catalog
 from catalog.schema import schemas
 from catalog.shapes import text_pattern
-
-from conftest import FIXTURES, ROOT, VALID
 
 sys.path.insert(0, str(ROOT / "scripts"))
 generate = importlib.import_module("generate")

@@ -10,10 +10,9 @@ import json
 from urllib.parse import quote, urlsplit
 
 import pytest
+from conftest import ROOT
 
 from catalog.pipeline import read_catalog
-
-from conftest import ROOT
 
 QUERIES = [
     ("every chinese citizen has a social credit score", "claims/single-national-score/"),

@@ -13,14 +13,14 @@ from pathlib import Path
 import feedparser
 import jsonschema
 import pytest
+from conftest import ROOT, TODAY, VALID, copy_catalog
 from PIL import Image
+from site_build import mkdocs_build, project_copy
 
 from catalog import export
 from catalog.permalinks import read_registry, site_paths
 from catalog.pipeline import read_catalog
-
-from conftest import ROOT, TODAY, VALID, copy_catalog
-from site_build import mkdocs_build, project_copy
+from catalog.site import DATA_FILES
 
 CLAIM_REVIEW_SCHEMA = json.loads((Path(__file__).parent / "schemas" / "claimreview.schema.json").read_text())
 
@@ -144,7 +144,7 @@ def test_open_data_matches_the_documented_fields(built_site):
 
 def test_the_open_data_page_links_every_data_file_and_documents_every_field(built_site):
     page = (built_site / "data" / "index.html").read_text(encoding="utf-8")
-    for path in export.DATA_FILES:
+    for path in DATA_FILES:
         assert f'href="../{path}"' in page, path
         assert (built_site / path).is_file(), path
     for kind in ("claims", "sources"):
@@ -160,7 +160,7 @@ def test_atom_feed_parses_and_lists_the_latest_reviewed_claims_newest_first(buil
     assert len(feed.entries) == min(len(catalog.claims), export.FEED_ENTRIES) > 0
     by_id = {c.id: c for c in catalog.claims}
     listed = [by_id[entry.link.rstrip("/").rsplit("/", 1)[1]] for entry in feed.entries]
-    for entry, claim in zip(feed.entries, listed):
+    for entry, claim in zip(feed.entries, listed, strict=True):
         assert entry.title == claim.fact
         assert entry.summary.startswith(f"Claim: “{claim.claim}” Rated {claim.verdict.label.lower()}. ")
         assert entry.updated.startswith(claim.last_changed.isoformat())
@@ -270,7 +270,6 @@ def test_a_claim_card_differs_when_only_the_verdict_differs():
 def test_every_claim_has_a_small_embed_and_oembed_discovery(built_site):
     catalog = read_catalog(ROOT).catalog
     for claim in catalog.claims:
-        page = preview(built_site, f"claims/{claim.id}")
         html_text = (built_site / "claims" / claim.id / "index.html").read_text(encoding="utf-8")
         link = re.search(r'<link rel="alternate" type="application/json\+oembed" href="([^"]+)"', html_text)
         assert link, claim.id

@@ -7,11 +7,11 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 
-from catalog.contract import VERDICTS
-from catalog.pipeline import read_catalog
-
 from conftest import FIXTURES, ROOT
 from site_build import ENV, mkdocs_build, project_copy
+
+from catalog.contract import VERDICTS
+from catalog.pipeline import read_catalog
 
 
 def real_catalog():

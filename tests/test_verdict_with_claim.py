@@ -8,11 +8,10 @@ must hold the claim it rates, and only that claim.
 from __future__ import annotations
 
 import pytest
+from conftest import ROOT
 
 from catalog.contract import VERDICTS
 from catalog.pipeline import read_catalog
-
-from conftest import ROOT
 
 # Badges inside [hidden] are the copies the search and filter scripts place beside each claim
 # they list; they are never shown or read out where they are. A .verdict-sample is the scale's

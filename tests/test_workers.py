@@ -10,15 +10,13 @@ import os
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, ROOT
 
 from catalog import workers
 from catalog.workers import map_batches, worker_count
-
-from pathlib import Path
-
-from conftest import FIXTURES, ROOT
 
 
 def pids(batch: list[int]) -> list[tuple[int, int]]:
