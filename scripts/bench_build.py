@@ -45,11 +45,11 @@ sys.path.insert(0, str(ROOT))  # the catalog package of this checkout, not of an
 
 import yaml  # noqa: E402
 
-from catalog import chromium  # noqa: E402
 from catalog.permalinks import site_paths, write_registry  # noqa: E402
 from catalog.pipeline import read_catalog  # noqa: E402
-from catalog.static_server import StaticServer  # noqa: E402
 from catalog.workers import worker_count  # noqa: E402
+from tools import chromium  # noqa: E402
+from tools.static_server import StaticServer  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}

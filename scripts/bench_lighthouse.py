@@ -18,9 +18,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from catalog import chromium
 from catalog.pipeline import read_catalog
-from catalog.static_server import StaticServer
+from tools import chromium
+from tools.static_server import StaticServer
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"

@@ -13,8 +13,7 @@ from pathlib import Path
 from catalog.diagnostics import summary_line
 from catalog.permalinks import read_registry, site_paths, write_registry
 from catalog.pipeline import read_catalog
-
-ROOT = Path(__file__).resolve().parent.parent
+from catalog.project import ROOT
 
 
 def main(argv: list[str]) -> int:

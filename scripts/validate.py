@@ -7,60 +7,9 @@ and links to the code's entry on the site's contributing page (generated from
 catalog/diagnostics.py, like CONTRIBUTING.md).
 """
 
-from __future__ import annotations
-
 import sys
-from pathlib import Path
 
-import yaml
-
-from catalog.diagnostics import CODE_BY_ID, Diagnostic, summary_line
-from catalog.pipeline import read_catalog
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-class _SettingsLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, ignoring its Python tags (such as the slugify function)."""
-
-
-_SettingsLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-_SettingsLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-
-
-def mkdocs_settings(root: Path = ROOT) -> dict:
-    """mkdocs.yml as a dict: site_url, extra.repository and the nav are read from it."""
-    return yaml.load((Path(root) / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_SettingsLoader)
-
-
-def docs_link(code: str, site_url: str) -> str:
-    return f"{site_url.rstrip('/')}/contributing/#{code.lower()}"
-
-
-def fixes(diagnostics: list[Diagnostic], site_url: str) -> list[str]:
-    """For each code found, once: what it means, how to fix it, and where it is documented."""
-    lines = []
-    for code in sorted({d.code for d in diagnostics}):
-        entry = CODE_BY_ID[code]
-        lines.append(f"  {code} {entry.summary} {entry.fix}\n        {docs_link(code, site_url)}")
-    return lines
-
-
-def main(argv: list[str]) -> int:
-    root = Path(argv[0]) if argv else ROOT
-    result = read_catalog(root)
-    for diagnostic in result.diagnostics:
-        print(diagnostic)
-    if result.diagnostics:
-        sys.stdout.flush()
-        site_url = mkdocs_settings(ROOT)["site_url"]
-        print(f"{summary_line(result.diagnostics)}. How to fix each kind of problem:", file=sys.stderr)
-        print("\n".join(fixes(result.diagnostics, site_url)), file=sys.stderr)
-        return 1
-    catalog = result.catalog
-    print(f"ok: {len(catalog.claims)} claims, {len(catalog.sources)} sources, {len(catalog.topics)} topics")
-    return 0
-
+from catalog.validate import main
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

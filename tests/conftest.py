@@ -62,7 +62,7 @@ def served_site(built_site):
 def chromium():
     from playwright.sync_api import sync_playwright
 
-    from catalog.chromium import launch
+    from tools.chromium import launch
 
     with sync_playwright() as playwright:
         browser = launch(playwright)

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from catalog.static_server import StaticServer  # noqa: F401  (the tests import it from here)
+from tools.static_server import StaticServer  # noqa: F401  (the tests import it from here)
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}

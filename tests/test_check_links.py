@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import http.server
-import importlib
 import socket
-import sys
 import threading
 import time
 
 import pytest
-from conftest import ROOT, VALID
+from conftest import VALID
 
-sys.path.insert(0, str(ROOT / "scripts"))
-check_links = importlib.import_module("check_links")
+from tools import check_links
 
 SOURCE = """\
 title: {name}

@@ -5,9 +5,7 @@ Each must parse, and every `make` target and `scripts/` path it names must exist
 
 from __future__ import annotations
 
-import importlib
 import re
-import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -16,10 +14,8 @@ import yaml
 from conftest import ROOT, TODAY, VALID
 
 from catalog.pipeline import read_catalog
+from catalog.project import mkdocs_settings
 from catalog.site import Site
-
-sys.path.insert(0, str(ROOT / "scripts"))
-validate = importlib.import_module("validate")
 
 GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
@@ -144,7 +140,7 @@ def test_claim_pages_open_the_report_form_with_fields_it_has():
 def test_blank_issues_are_disabled_and_contact_links_lead_to_the_site():
     config = load(GITHUB / "ISSUE_TEMPLATE" / "config.yml")
     assert config["blank_issues_enabled"] is False
-    site_url = validate.mkdocs_settings(ROOT)["site_url"].rstrip("/") + "/"
+    site_url = mkdocs_settings(ROOT)["site_url"].rstrip("/") + "/"
     for link in config["contact_links"]:
         assert link["url"].startswith(site_url) and link["name"] and link["about"]
         page = link["url"][len(site_url):].split("#")[0].strip("/")
@@ -182,7 +178,7 @@ def test_the_pre_commit_hooks_run_the_validator_and_the_linter_locally():
 
 
 def test_no_github_file_spells_out_the_repository_address():
-    repository = validate.mkdocs_settings(ROOT)["extra"]["repository"].rstrip("/")
+    repository = mkdocs_settings(ROOT)["extra"]["repository"].rstrip("/")
     for path in [*GITHUB.rglob("*"), ROOT / ".pre-commit-config.yaml"]:
         if path.is_file():
             assert repository not in path.read_text(encoding="utf-8"), f"{path} hard-codes {repository}; read it from mkdocs.yml"

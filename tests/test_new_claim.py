@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import importlib
 import re
 import subprocess
-import sys
 from datetime import date
 
 import pytest
 from conftest import ROOT, copy_catalog
 
+from catalog import new_claim
 from catalog.pipeline import read_catalog
-
-sys.path.insert(0, str(ROOT / "scripts"))
-new_claim = importlib.import_module("new_claim")
 
 CLAIM = "Jaywalking lowers your social credit score"
 ID = "jaywalking-lowers-social-credit-score"

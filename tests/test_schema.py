@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -15,15 +13,13 @@ from conftest import FIXTURES, ROOT, VALID
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from catalog import generate
 from catalog.checks import Context, check_value
 from catalog.contract import CLAIM_FIELDS, GLOSSARY_FIELDS, SOURCE_FIELDS, VERDICTS, Field
 from catalog.loader import Node, load_bytes
 from catalog.pipeline import read_catalog
 from catalog.schema import schemas
 from catalog.shapes import text_pattern
-
-sys.path.insert(0, str(ROOT / "scripts"))
-generate = importlib.import_module("generate")
 
 FOLDERS = {"claim": ("claims", CLAIM_FIELDS), "source": ("sources", SOURCE_FIELDS), "glossary": ("glossary", GLOSSARY_FIELDS)}
 FAR_FUTURE = date(9999, 12, 31)
