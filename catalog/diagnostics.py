@@ -67,7 +67,7 @@ CODES: tuple[Code, ...] = (
     Code("SC211", "A queued claim is already answered by a checked claim.",
          "Delete the file in queue/ and, if its wording differs, add it to the checked claim's phrasings with the URL where it was heard."),
     Code("SC212", "Two glossary files define the same term.", "Keep one file for the term and delete the other (merge what each says into the one you keep)."),
-    Code("SC213", "A link points to a page or anchor that does not exist.", "Link to an existing page of this site (../claims/<id>.md, ../sources/<id>.md, ../topics/<id>.md) or anchor; the message lists what was expected."),
+    Code("SC213", "A link points to a page or anchor that does not exist, or puts its address in angle brackets.", "Link to an existing page of this site (../claims/<id>.md, ../sources/<id>.md, ../topics/<id>.md) or anchor, written plainly as [text](address); the message lists what was expected."),
     Code("SC214", "A published address would stop working.", "Never remove a line from permalinks.txt: when a claim is renamed or merged, list its old id in the aliases of the claim that replaces it, so the old address redirects."),
     Code("SC215", "A page is not registered in permalinks.txt.", "Run `make permalinks` to add the new addresses, and commit permalinks.txt with your change."),
 )

@@ -56,6 +56,10 @@ def trusted_markdown(text: str) -> str:
 
 
 def front_matter(**fields) -> str:
+    """A generated page's front matter. Material prints page titles unescaped, so the title is
+    given escaped, and plain_title (printed through `| e` by overrides/main.html) as written."""
+    if "title" in fields:
+        fields = {**fields, "title": html.escape(fields["title"], quote=False), "plain_title": fields["title"]}
     # JSON strings are valid YAML double-quoted scalars, so any text is safe here.
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\n"

@@ -124,9 +124,12 @@ def test_trusted_markdown_disarms_raw_html_and_attribute_lists():
 
 def test_front_matter_survives_quotes_newlines_and_emoji():
     import yaml
-    text = render.front_matter(title='A "quoted" title\nwith a newline 😀 and 失信', description="2014")
+    title = 'A "quoted" <title> & more\nwith a newline 😀 and 失信'
+    text = render.front_matter(title=title, description="2014")
     data = yaml.safe_load(text.strip().strip("-"))
-    assert data == {"title": 'A "quoted" title\nwith a newline 😀 and 失信', "description": "2014"}
+    # Material prints titles unescaped, so the title is escaped; plain_title keeps it as written
+    assert data == {"title": 'A "quoted" &lt;title&gt; &amp; more\nwith a newline 😀 and 失信',
+                    "plain_title": title, "description": "2014"}
 
 
 def test_methodology_scale_has_an_anchor_per_verdict():
