@@ -27,7 +27,7 @@ MATERIAL_ICONS = Path(material.__file__).parent / "templates" / ".icons" / "mate
 
 
 LANGUAGE_NAMES = {"en": "English", "zh": "Chinese", "de": "German", "fr": "French", "ja": "Japanese"}
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}|!])")
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}|])")
 _BLOCK_MARK = re.compile(r"^([#>+\-])")
 _ORDERED = re.compile(r"^(\d+)([.)])")
 _SHALLOW_HEADING = re.compile(r"^([ \t]{0,3})#{1,2}(?=[ \t]|$)", re.MULTILINE)
