@@ -109,7 +109,7 @@ PROVOKE = """async () => {
       el.dispatchEvent(new Event(type, {bubbles: true}));
     }
   }
-  await new Promise(r => setTimeout(r, 50));
+  await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));  // let queued handlers run
   return [window.pwned === undefined ? null : String(window.pwned),
           [...document.querySelectorAll('a[href], iframe[src], img[src], form[action]')]
             .map(e => e.getAttribute('href') || e.getAttribute('src') || e.getAttribute('action'))];
