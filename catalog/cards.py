@@ -11,6 +11,9 @@ colours, and a palette image is a third of the size of a full-colour one.
 from __future__ import annotations
 
 import io
+import os
+import shutil
+import subprocess
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -21,11 +24,13 @@ from .contract import SCALE, VERDICTS, Verdict
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 64
-FONT_FILES = (
-    Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"),
-    Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
-)
-SIMPLIFIED_CHINESE_FACE = 2  # index of "Noto Sans CJK SC" inside the collection
+# Debian's Noto Sans CJK (fonts-noto-cjk); the face index picks "Noto Sans CJK SC" in each collection.
+DEBIAN_FONTS = ((Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"), 2),
+                (Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"), 2))
+FONT_VARIABLE = "CARD_FONT"  # a font file with Chinese characters, used for both weights
+NO_FONT = ("share cards need a font with Chinese characters, and none was found. Install Noto Sans CJK "
+           "(Debian and Ubuntu: fonts-noto-cjk; Fedora: google-noto-sans-cjk-fonts; Arch: noto-fonts-cjk; "
+           f"macOS: brew install --cask font-noto-sans-cjk), or set {FONT_VARIABLE} to a .ttf, .otf or .ttc file")
 INK, PAPER, MUTED, RULE = "#1a1a2e", "#ffffff", "#4a4a5a", "#d0d0d8"
 PALETTE_COLOURS = 20  # anti-aliased text on a few flat colours
 
@@ -34,12 +39,51 @@ class MissingFont(RuntimeError):
     pass
 
 
+Face = tuple[Path, int]  # a font file and the index of the face inside it (collections hold several)
+
+
+@cache
+def font_faces() -> tuple[Face, Face] | None:
+    """The bold and regular faces cards are drawn with: the file in $CARD_FONT, Debian's Noto Sans
+    CJK, or the Chinese-capable fonts fontconfig lists (macOS, Fedora, Arch); None if none is found."""
+    if os.environ.get(FONT_VARIABLE):
+        chosen = Path(os.environ[FONT_VARIABLE]).expanduser()
+        return ((chosen, 0), (chosen, 0)) if chosen.is_file() else None
+    if all(path.is_file() for path, _ in DEBIAN_FONTS):
+        return DEBIAN_FONTS
+    return _fontconfig_faces()
+
+
+def _fontconfig_faces() -> tuple[Face, Face] | None:
+    if shutil.which("fc-list") is None:
+        return None
+    listed = subprocess.run(["fc-list", ":lang=zh-cn", "-f", "%{file}|%{index}|%{style}\n"],
+                            capture_output=True, text=True, timeout=30).stdout
+    faces = []  # sans before serif, then by name, so the choice is the same on every run
+    for line in sorted(listed.splitlines(), key=lambda line: ("Serif" in line, line)):
+        path, index, style = (line.split("|", 2) + ["", ""])[:3]
+        if Path(path).is_file() and index.isdigit():
+            faces.append(((Path(path), int(index)), "Bold" in style))
+    if not faces:
+        return None
+    regular = next((face for face, bold in faces if not bold), faces[0][0])
+    return next((face for face, bold in faces if bold), regular), regular
+
+
+def font_problem() -> str | None:
+    """Why cards cannot be drawn here, or None."""
+    if os.environ.get(FONT_VARIABLE) and font_faces() is None:
+        return f"{FONT_VARIABLE} is {os.environ[FONT_VARIABLE]!r}, which is not a font file"
+    return None if font_faces() else NO_FONT
+
+
 @cache
 def font(bold: bool, size: int) -> ImageFont.FreeTypeFont:
-    path = FONT_FILES[0 if bold else 1]
-    if not path.exists():
-        raise MissingFont(f"{path} is missing: install Debian's fonts-noto-cjk (make does this)")
-    return ImageFont.truetype(str(path), size, index=SIMPLIFIED_CHINESE_FACE)
+    faces = font_faces()
+    if faces is None:
+        raise MissingFont(font_problem())
+    path, index = faces[0 if bold else 1]
+    return ImageFont.truetype(str(path), size, index=index)
 
 
 def wrap(text: str, face: ImageFont.FreeTypeFont, width: int) -> list[str]:

@@ -8,6 +8,7 @@ related claims, aliases, the primary-source rule and the change log.
 
 from __future__ import annotations
 
+import difflib
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
@@ -125,7 +126,8 @@ def check_references(claims: list[Record], sources: list[Record], claim_ids: set
             continue
         original = source_by_id.get(target)
         if original is None or target == source.id or ("kind" in original.values and not _is_primary(original)):
-            why = "is not in sources/" if original is None else "is this source itself" if target == source.id else "is not a primary source"
+            why = ("is not in sources/" + did_you_mean(target, source_ids) if original is None
+                   else "is this source itself" if target == source.id else "is not a primary source")
             _report(diagnostics, source, today, ("translates",), "SC204", f"translates '{target}', which {why}")
     owners: dict[str, Record] = {c.id: c for c in claims}
     for claim in claims:
@@ -154,7 +156,7 @@ def check_glossary_references(terms: list[Record], claim_ids: set[str], source_i
         for key, known, code, folder in (("claims", claim_ids, "SC203", "claims/"), ("sources", source_ids, "SC201", "sources/")):
             for index, ref in enumerate(term.values.get(key, [])):
                 if ref not in known:
-                    _report(diagnostics, term, today, (key, index), code, f"'{ref}' is not in {folder}")
+                    _report(diagnostics, term, today, (key, index), code, f"'{ref}' is not in {folder}{did_you_mean(ref, known)}")
 
 
 def check_queue(queued: list[Record], claim_ids: set[str], topic_ids: set[str],
@@ -165,8 +167,18 @@ def check_queue(queued: list[Record], claim_ids: set[str], topic_ids: set[str],
             _report(diagnostics, record, today, (), "SC205", f"the id '{record.id}' is already used by claims/{record.id}.yaml")
         topic = record.values.get("topic")
         if topic is not None and topic not in topic_ids:
-            known = ", ".join(sorted(topic_ids)) or "none yet"
-            _report(diagnostics, record, today, ("topic",), "SC202", f"topic '{topic}' has no page in docs/topics/ (topics: {known})")
+            _report(diagnostics, record, today, ("topic",), "SC202", unknown_topic(topic, topic_ids))
+
+
+def did_you_mean(mistyped: str, known: set[str]) -> str:
+    """'; did you mean 'x'?' for the closest known id, or nothing when none is close."""
+    close = difflib.get_close_matches(str(mistyped), sorted(known), n=1, cutoff=0.75)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def unknown_topic(topic: str, topic_ids: set[str]) -> str:
+    known = ", ".join(sorted(topic_ids)) or "none yet"
+    return f"topic '{topic}' has no page in docs/topics/{did_you_mean(topic, topic_ids)} (topics: {known})"
 
 
 def normal_wording(text: str) -> str:
@@ -214,13 +226,13 @@ def _check_claim_references(claim: Record, source_by_id: dict, source_ids: set[s
     values = claim.values
     topic = values.get("topic")
     if topic is not None and topic not in topic_ids:
-        known = ", ".join(sorted(topic_ids)) or "none yet"
-        _report(diagnostics, claim, today, ("topic",), "SC202", f"topic '{topic}' has no page in docs/topics/ (topics: {known})")
+        _report(diagnostics, claim, today, ("topic",), "SC202", unknown_topic(topic, topic_ids))
     for index, related in enumerate(values.get("related", [])):
         if related == claim.id:
             _report(diagnostics, claim, today, ("related", index), "SC208", "the claim lists itself as related")
         elif related not in claim_ids:
-            _report(diagnostics, claim, today, ("related", index), "SC203", f"related claim '{related}' is not in claims/")
+            _report(diagnostics, claim, today, ("related", index), "SC203",
+                    f"related claim '{related}' is not in claims/{did_you_mean(related, claim_ids)}")
     citations = values.get("citations")
     if citations is not None:
         resolved, all_resolved = [], True
@@ -230,7 +242,8 @@ def _check_claim_references(claim: Record, source_by_id: dict, source_ids: set[s
                 all_resolved = False
             elif source_id not in source_by_id:
                 all_resolved = False
-                _report(diagnostics, claim, today, ("citations", index, "source"), "SC201", f"source '{source_id}' is not in sources/")
+                _report(diagnostics, claim, today, ("citations", index, "source"), "SC201",
+                        f"source '{source_id}' is not in sources/{did_you_mean(source_id, source_ids)}")
             else:
                 resolved.append(source_by_id[source_id])
         kinds_known = all("kind" in s.values for s in resolved)  # a bad kind is reported on the source

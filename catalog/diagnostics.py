@@ -19,7 +19,7 @@ class Code:
 
 CODES: tuple[Code, ...] = (
     Code("SC001", "The file is not valid UTF-8 text.", "Save the file as UTF-8 (any modern editor can re-save it)."),
-    Code("SC002", "The file is not valid YAML.", "Fix the syntax at the position given; indentation and unclosed quotes are the usual causes."),
+    Code("SC002", "The file is not valid YAML.", "The message names the slip at its real position (an unquoted ': ' in a value, a tab, a quote never closed, a line indented wrongly) and how to repair it. Where the repair is obvious, the rest of the file is checked too."),
     Code("SC003", "A key appears twice in the same mapping.", "Keep one of the two entries and delete the other."),
     Code("SC004", "YAML anchors and aliases (&name, *name) are not allowed.", "Write the value out in full where it is used."),
     Code("SC005", "YAML tags (!!str, !custom) are not allowed.", "Delete the tag; every value is read as the text you typed."),
@@ -53,9 +53,9 @@ CODES: tuple[Code, ...] = (
     Code("SC118", "Images must be stored in this repository.", "Remove the image, or add the file to docs/assets/ and link to it there: an image from another site is a request to that site on every visit."),
     Code("SC119", "The text contains an invisible direction control character.", "Delete it (U+202A to U+202E, U+2066 to U+2069, U+200E, U+200F or U+061C): such characters make text display in a different order than it is stored."),
     Code("SC120", "A glossary term must be written in Chinese characters.", "Give the term in Chinese characters (at least two), e.g. 失信被执行人; its pinyin and translation have fields of their own."),
-    Code("SC201", "The cited source does not exist.", "Use the id of a file in sources/ (its name without .yaml), or add the source by copying templates/source.yaml to sources/<id>.yaml."),
-    Code("SC202", "The topic does not exist.", "Use the id of a page in docs/topics/ (its file name without .md); the message lists them."),
-    Code("SC203", "The referenced claim does not exist.", "Use the id of a file in claims/."),
+    Code("SC201", "The cited source does not exist.", "Use the id of a file in sources/ (its name without .yaml; the message suggests the closest one), or add the source by copying templates/source.yaml to sources/<id>.yaml."),
+    Code("SC202", "The topic does not exist.", "Use the id of a page in docs/topics/ (its file name without .md); the message lists them and suggests the closest."),
+    Code("SC203", "The referenced claim does not exist.", "Use the id of a file in claims/ (its name without .yaml); the message suggests the closest one."),
     Code("SC204", "The translated source does not exist or is not primary.", "Point translates at a primary source in sources/."),
     Code("SC205", "The id or alias is already used by another claim.", "Choose an id no other claim uses, now or as an old id."),
     Code("SC206", "The claim cites no primary source.", "Cite at least one law, court document, standard, official data set or translation of one."),
@@ -67,7 +67,7 @@ CODES: tuple[Code, ...] = (
     Code("SC211", "A queued claim is already answered by a checked claim.",
          "Delete the file in queue/ and, if its wording differs, add it to the checked claim's phrasings with the URL where it was heard."),
     Code("SC212", "Two glossary files define the same term.", "Keep one file for the term and delete the other (merge what each says into the one you keep)."),
-    Code("SC213", "A link points to a page or anchor that does not exist.", "Link to an existing page of this site (../claims/<id>.md, ../sources/<id>.md, ../topics/<id>.md) or anchor; the message lists what was expected."),
+    Code("SC213", "A link points to a page or anchor that does not exist, or puts its address in angle brackets.", "Link to an existing page of this site (../claims/<id>.md, ../sources/<id>.md, ../topics/<id>.md) or anchor, written plainly as [text](address); the message lists what was expected."),
     Code("SC214", "A published address would stop working.", "Never remove a line from permalinks.txt: when a claim is renamed or merged, list its old id in the aliases of the claim that replaces it, so the old address redirects."),
     Code("SC215", "A page is not registered in permalinks.txt.", "Run `make permalinks` to add the new addresses, and commit permalinks.txt with your change."),
 )

@@ -120,6 +120,26 @@ DECODER = (
 )
 
 
+def finish_page(markdown: str, entry, catalog, site, page: str) -> tuple[str, list[str]]:
+    """A page's Markdown as published, and the scripts it needs: a topic's claims right after its
+    title, glossary terms explained on hover (claims and topics), markers filled. entry is the
+    page's SiteFile from the manifest, or None for a hand-written page it says nothing about."""
+    scripts = list(entry.scripts) if entry is not None else []
+    if entry is not None:
+        markdown = render.after_title(markdown, entry.after_title)
+    if catalog is not None and page.startswith(("claims/", "topics/")):
+        markdown += "\n" + render.abbreviations(catalog, markdown)
+    return fill_markers(markdown, catalog, site, scripts, page), scripts
+
+
+def nav_with_topics(nav: list | None, catalog) -> list | None:
+    """mkdocs.yml's nav with its Topics section listing every topic page, in the topics' order."""
+    for section in nav or []:
+        if isinstance(section, dict) and "Topics" in section:
+            section["Topics"] = [f"topics/{topic.id}.md" for topic in catalog.topics]
+    return nav
+
+
 def fill_markers(markdown: str, catalog, site, scripts: list[str], page: str) -> str:
     """Replace each <!-- catalog:name --> marker with its block, and note the scripts they need."""
     def fill(match: re.Match) -> str:

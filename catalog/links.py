@@ -74,13 +74,16 @@ def link_problems(markdown: str, page: str, pages: dict[str, set[str]], label: s
     problems = []
     for pattern in LINK_TARGETS:
         for match in pattern.finditer(text):
-            target = match.group(2)
+            target, offset = match.group(2), match.start(2)
+            line, column = text.count("\n", 0, offset), offset - (text.rfind("\n", 0, offset) + 1) + 1
+            if match.group(1).endswith("<"):  # raw HTML is disarmed, so <address> would publish as &lt;address
+                problems.append(Problem(line, column, "SC213", f"'{label}' puts a link's address in angle brackets "
+                                                                f"('<{target}'); write it plainly: [text](address)"))
+                continue
             if not target or scheme(target) or target.startswith("//"):
                 continue  # external addresses are checked by the url rules and the link checker
             path, _, anchor = target.partition("#")
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) if path else page
-            offset = match.start(2)
-            line, column = text.count("\n", 0, offset), offset - (text.rfind("\n", 0, offset) + 1) + 1
             if resolved not in pages:
                 problems.append(Problem(line, column, "SC213", f"'{label}' links to {target!r}, which is not a page of this site "
                                                                 f"(claims are ../claims/<id>.md, sources ../sources/<id>.md)"))

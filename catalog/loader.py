@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from . import yaml_slips
 from .contract import LIMITS
 from .diagnostics import Diagnostic
 
@@ -81,6 +82,7 @@ def _is_readable(path: str, data: bytes, diagnostics: list[Diagnostic]) -> bool:
 
 
 MAX_NESTING = 64  # brackets and braces; libyaml slows down quadratically with flow nesting
+MAX_REPAIRS = 5  # syntax slips repaired in one file to look for its other problems
 
 
 def nesting_depth(data: bytes) -> tuple[int, int, int]:
@@ -213,24 +215,28 @@ def parse_yaml(path: str, text: str | bytes, line_offset: int = 0) -> LoadedFile
         diagnostics.append(Diagnostic(path, line + line_offset, column, "SC011",
                                       f"brackets are nested {deepest} deep; the limit is {MAX_NESTING}"))
         return LoadedFile(path, None, diagnostics)
-    builder = _TreeBuilder(path, diagnostics, decoded.split("\n"))
-    failed = True
-    loader = _Loader(text)
-    try:
-        feed, next_event = builder.feed, loader.get_event
-        while (event := next_event()) is not None:  # None after the stream ends
-            feed(event)
-        failed = False
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = _position(mark) if mark else (1, 1)
-        problem = " ".join(str(error.problem or error.context or "syntax error").split())
-        diagnostics.append(Diagnostic(path, line, column, "SC002", problem))
-    except yaml.YAMLError as error:
-        diagnostics.append(Diagnostic(path, 1, 1, "SC002", " ".join(str(error).split())))
-    finally:
-        loader.dispose()
-    root = None if failed else builder.root
+    root, failed, slips = None, True, []
+    for _ in range(MAX_REPAIRS + 1):  # a slip with a safe repair is repaired, to find the file's other problems
+        attempt: list[Diagnostic] = []
+        builder, loader = _TreeBuilder(path, attempt, decoded.split("\n")), _Loader(text)
+        try:
+            feed, next_event = builder.feed, loader.get_event
+            while (event := next_event()) is not None:  # None after the stream ends
+                feed(event)
+            failed = False
+        except yaml.MarkedYAMLError as error:
+            slip = yaml_slips.explain(decoded, error)
+            slips.append(Diagnostic(path, slip.line, slip.column, "SC002", slip.message))
+            if slip.repaired is not None and len(slips) <= MAX_REPAIRS:
+                text = decoded = slip.repaired
+                continue
+        except yaml.YAMLError as error:
+            slips.append(Diagnostic(path, 1, 1, "SC002", " ".join(str(error).split())))
+        finally:
+            loader.dispose()
+        break
+    diagnostics += slips + attempt
+    root = None if failed else builder.root  # after a repair, the repaired file: its other problems are found too
     if not failed and root is None:
         diagnostics.append(Diagnostic(path, 1, 1, "SC006", "the file is empty"))
     elif root is not None and not root.is_mapping:

@@ -27,7 +27,7 @@ MATERIAL_ICONS = Path(material.__file__).parent / "templates" / ".icons" / "mate
 
 
 LANGUAGE_NAMES = {"en": "English", "zh": "Chinese", "de": "German", "fr": "French", "ja": "Japanese"}
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}|!])")
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}|])")
 _BLOCK_MARK = re.compile(r"^([#>+\-])")
 _ORDERED = re.compile(r"^(\d+)([.)])")
 _SHALLOW_HEADING = re.compile(r"^([ \t]{0,3})#{1,2}(?=[ \t]|$)", re.MULTILINE)
@@ -56,6 +56,10 @@ def trusted_markdown(text: str) -> str:
 
 
 def front_matter(**fields) -> str:
+    """A generated page's front matter. Material prints page titles unescaped, so the title is
+    given escaped, and plain_title (printed through `| e` by overrides/main.html) as written."""
+    if "title" in fields:
+        fields = {**fields, "title": html.escape(fields["title"], quote=False), "plain_title": fields["title"]}
     # JSON strings are valid YAML double-quoted scalars, so any text is safe here.
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\n"

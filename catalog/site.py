@@ -11,6 +11,7 @@ site is in this module.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -107,8 +108,9 @@ class SiteFile:
         return "" if stem == "index" else (stem[:-6] if stem.endswith("/index") else stem) + "/"
 
 
-def manifest(catalog: Catalog, site: Site, root: Path) -> list[SiteFile]:
-    """Every file the site publishes (hand-written pages in docs/ only where they get metadata)."""
+def manifest(catalog: Catalog, site: Site, root: Path, cards: bool = True) -> list[SiteFile]:
+    """Every file the site publishes (hand-written pages in docs/ only where they get metadata).
+    Without cards (`mkdocs serve` on a machine with no Chinese font) pages name no share image."""
     from . import embed, export, render  # rendering is imported here: the manifest itself renders nothing
 
     newest = _dated(max((c.last_changed for c in catalog.claims), default=None))
@@ -141,12 +143,21 @@ def manifest(catalog: Catalog, site: Site, root: Path) -> list[SiteFile]:
     for topic in catalog.topics:
         files += [
             SiteFile(f"topics/{topic.id}.md", edit=topic.path, after_title=render.topic_claims(topic),
-                     meta={"card": topic_card_uri(topic.id), "description": topic.summary,
+                     meta={"card": topic_card_uri(topic.id), "description": topic.summary, **_titled(topic.title),
                            **_dated(max((c.last_changed for c in topic.claims), default=None))}),
             SiteFile(topic_card_uri(topic.id), card=TitleCard(topic.title, site.name, "Topic")),
         ]
     files += [SiteFile(path, make) for path, make in export.data_files(catalog, site.url, site.name).items()]
+    if not cards:
+        files = [f for f in files if f.card is None]
+        for f in files:
+            f.meta.pop("card", None)
     return files
+
+
+def _titled(title: str) -> dict:
+    """A hand-written page's title for the templates: Material prints it unescaped."""
+    return {"title": html.escape(title, quote=False), "plain_title": title}
 
 
 def _dated(day: date | None) -> dict:

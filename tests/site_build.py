@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 import re
+import selectors
 import shutil
+import socket
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from tools.static_server import StaticServer  # noqa: F401  (the tests import it from here)
@@ -30,9 +33,10 @@ def project_copy(destination: Path, catalog_root: Path | None = None) -> Path:
     for shared in ("catalog", "overrides"):
         (destination / shared).symlink_to(ROOT / shared)
     source = catalog_root or ROOT
-    for folder in ("claims", "sources", "glossary"):
+    for folder in ("claims", "sources", "glossary", "queue"):  # mkdocs.yml watches each: they must exist
         if (source / folder).exists():
             shutil.copytree(source / folder, destination / folder)
+        (destination / folder).mkdir(exist_ok=True)
     if catalog_root is not None:
         _use_fixture_pages(destination, catalog_root)
         register_everything(destination)
@@ -71,3 +75,27 @@ def _use_fixture_pages(destination: Path, catalog_root: Path) -> None:
         text = page.read_text(encoding="utf-8")
         page.write_text(link.sub(lambda m: m.group(0) if m.group(3) in kept else m.group(1), text), encoding="utf-8")
 
+
+
+@contextmanager
+def serving(project: Path, env: dict | None = None):
+    """`mkdocs serve` of a project on a free port. Yields its address and the lines it printed
+    up to "Serving on", read as they arrive (no polling); fails if it stops or is silent for 2 min."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, env=env or ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: list[str] = []
+    try:
+        with selectors.DefaultSelector() as selector:
+            selector.register(server.stdout, selectors.EVENT_READ)
+            while not any("Serving on" in line for line in lines):
+                assert selector.select(timeout=120), "mkdocs serve printed nothing for two minutes:\n" + "".join(lines)
+                line = server.stdout.readline()
+                assert line, "mkdocs serve stopped:\n" + "".join(lines)
+                lines.append(line)
+        yield f"http://127.0.0.1:{port}/", lines
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -41,3 +41,27 @@ def test_everything_wrong_fixture_reports_exactly_the_expected_messages():
     expected = (folder / "expected.txt").read_text(encoding="utf-8").splitlines()
     result = read_catalog(folder / "catalog", today=TODAY)
     assert [str(d) for d in result.diagnostics] == expected
+
+
+@pytest.mark.parametrize(("path", "typed", "mistyped", "code", "meant"), [
+    ("claims/sample-claim.yaml", "  - source: sample-law\n", "  - source: sample-lwa\n", "SC201", "sample-law"),
+    ("claims/sample-claim.yaml", "topic: scope\n", "topic: scpoe\n", "SC202", "scope"),
+    ("claims/sample-claim.yaml", "related: [other-claim]", "related: [other-cliam]", "SC203", "other-claim"),
+    ("sources/sample-translation.yaml", "translates: sample-law", "translates: sample-laww", "SC204", "sample-law"),
+    ("glossary/xinyong.yaml", "claims: [sample-claim]", "claims: [sampel-claim]", "SC203", "sample-claim"),
+    ("glossary/xinyong.yaml", "sources: [sample-law]", "sources: [smaple-law]", "SC201", "sample-law"),
+    ("queue/heard-claim.yaml", "topic: scope", "topic: scop", "SC202", "scope"),
+])
+def test_a_mistyped_id_gets_a_did_you_mean(fixture_catalog, path, typed, mistyped, code, meant):
+    text = (VALID / path).read_text(encoding="utf-8")
+    assert typed in text
+    result = fixture_catalog(files={path: text.replace(typed, mistyped, 1)})
+    messages = [d.message for d in result.diagnostics if d.code == code and d.path == path]
+    assert len(messages) == 1 and f"did you mean '{meant}'?" in messages[0], [str(d) for d in result.diagnostics]
+
+
+def test_no_did_you_mean_when_nothing_is_close(fixture_catalog):
+    text = (VALID / "claims/sample-claim.yaml").read_text(encoding="utf-8")
+    result = fixture_catalog(files={"claims/sample-claim.yaml": text.replace("  - source: sample-law\n", "  - source: xyz\n")})
+    (message,) = [d.message for d in result.diagnostics if d.code == "SC201"]
+    assert message == "source 'xyz' is not in sources/"

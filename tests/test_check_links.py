@@ -5,7 +5,6 @@ from __future__ import annotations
 import http.server
 import socket
 import threading
-import time
 
 import pytest
 from conftest import VALID
@@ -22,6 +21,9 @@ language: en
 """
 
 
+RELEASE_SLOW = threading.Event()  # the slow link answers only once the test is over
+
+
 class Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self):  # noqa: N802 (the standard library's name)
         try:
@@ -31,7 +33,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def answer(self):
         if self.path == "/slow":
-            time.sleep(2)
+            RELEASE_SLOW.wait(timeout=60)
         if self.path in ("/ok", "/slow"):
             self.send_response(200)
             self.send_header("Content-Type", "text/plain")
@@ -56,7 +58,9 @@ def server(monkeypatch):
     httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
+    RELEASE_SLOW.clear()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    RELEASE_SLOW.set()
     httpd.shutdown()
     httpd.server_close()
 
@@ -82,9 +86,7 @@ def test_each_link_is_reported_by_what_happened(tmp_path, server, capsys):
         "d-slow": (f"{server}/slow", None),
         "e-down": (f"http://127.0.0.1:{closed_port()}/gone", None),
     })
-    started = time.monotonic()
-    assert check_links.main([str(tmp_path), "--timeout", "0.5"]) == 1
-    assert time.monotonic() - started < 2, "the slow link was not cut off by the timeout"
+    assert check_links.main([str(tmp_path), "--timeout", "0.5"]) == 1  # returns although /slow never answered
     out, err = capsys.readouterr()
     lines = out.splitlines()
     assert lines[0] == f"sources/b-missing.yaml:4:6: url {server}/missing failed: HTTP 404 Not Found"

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from catalog.loader import load_bytes
 
 
@@ -66,3 +70,34 @@ def test_month_and_day_zero_and_non_ascii_digits_are_not_dates(fixture_catalog):
     for value in ("2019-00", "2026-01-00", "２０１９"):
         result = fixture_catalog(files={"sources/extra-story.yaml": story.format(value)})
         assert [d.code for d in result.diagnostics] == ["SC109"], value
+
+
+VALID_CLAIM = (Path(__file__).parent / "fixtures" / "valid" / "claims" / "sample-claim.yaml").read_text(encoding="utf-8")
+SLIPS = [  # (what the contributor typed instead of the valid text, line, column, the message's start)
+    (("fact: There is no single national score.", "fact: There is no score: only lists."), 7, 24,
+     "the value of 'fact' contains ': '"),
+    (("  - text: China gives each citizen a score.", "  - text: China gives: each citizen a score."), 3, 22,
+     "the value of 'text' contains ': '"),
+    (("  - source: sample-law", "\t- source: sample-law"), 15, 1, "a tab is used for indentation"),
+    (("claim: Everyone has a score.", 'claim: "Everyone has a score.'), 1, 8, 'the " that opens this value is never closed'),
+    (("evidence_as_of: 2026-01-15", "evidence_as_of: '2026-01-15"), 23, 17, "the ' that opens this value is never closed"),
+    (("    locator: Article 1", "      locator: Article 1"), 16, 7, "this line's indentation does not match"),
+    (("    locator: Article 1", "   locator: Article 1"), 16, 4, "this line's indentation does not match"),
+]
+
+
+@pytest.mark.parametrize(("change", "line", "column", "message"), SLIPS)
+def test_common_yaml_slips_are_explained_where_they_are(change, line, column, message):
+    loaded = load(VALID_CLAIM.replace(*change))
+    syntax = [d for d in loaded.diagnostics if d.code == "SC002"]
+    assert len(syntax) == 1, [str(d) for d in loaded.diagnostics]
+    assert (syntax[0].line, syntax[0].column) == (line, column)
+    assert syntax[0].message.startswith(message)
+
+
+def test_a_repairable_slip_does_not_hide_the_other_problems_of_the_file(fixture_catalog):
+    broken = VALID_CLAIM.replace("fact: There is no single national score.", "fact: There is no score: only lists.")
+    result = fixture_catalog(files={"claims/sample-claim.yaml": broken.replace("topic: scope\n", "")})
+    found = {(d.code, d.line) for d in result.diagnostics if d.path == "claims/sample-claim.yaml"}
+    assert ("SC002", 7) in found and ("SC101", 1) in found  # the colon, and the missing topic
+    assert result.catalog is None

@@ -124,9 +124,12 @@ def test_trusted_markdown_disarms_raw_html_and_attribute_lists():
 
 def test_front_matter_survives_quotes_newlines_and_emoji():
     import yaml
-    text = render.front_matter(title='A "quoted" title\nwith a newline 😀 and 失信', description="2014")
+    title = 'A "quoted" <title> & more\nwith a newline 😀 and 失信'
+    text = render.front_matter(title=title, description="2014")
     data = yaml.safe_load(text.strip().strip("-"))
-    assert data == {"title": 'A "quoted" title\nwith a newline 😀 and 失信', "description": "2014"}
+    # Material prints titles unescaped, so the title is escaped; plain_title keeps it as written
+    assert data == {"title": 'A "quoted" &lt;title&gt; &amp; more\nwith a newline 😀 and 失信',
+                    "plain_title": title, "description": "2014"}
 
 
 def test_methodology_scale_has_an_anchor_per_verdict():
@@ -228,3 +231,42 @@ def test_a_long_catalog_is_split_into_pages_that_link_to_each_other(catalog, mon
     assert 'href="page/2.md"' in first and 'href="../index.md"' in second
     assert "(page 2 of 2)" in second and 'data-index="../../api/v1/claims.json"' in second
     assert sum(html.count('class="claim-item"') for html in (first, second)) == len(catalog.claims)
+
+
+def test_related_claims_rank_declared_first_then_by_what_they_share():
+    from types import SimpleNamespace as Record
+
+    from catalog.models import Catalog, enrich
+
+    home, away = Record(id="home", claims=[]), Record(id="away", claims=[])
+
+    def claim(claim_id, topic, tags, related=()):
+        return Record(id=claim_id, topic=topic, tags=list(tags), related=list(related), citations=[])
+
+    shares_all = claim("b-shares-topic-and-both-tags", home, "xy")
+    shares_tags = claim("c-shares-both-tags", away, "xy")
+    shares_topic = claim("d-shares-the-topic", home, "")
+    shares_a_tag = claim("e-shares-one-tag", away, "x")
+    declared = claim("z-declared", away, "")
+    stranger = claim("f-shares-nothing", away, "q")
+    subject = claim("a-subject", home, "xy", related=[declared])
+    enrich(Catalog(claims=[subject, shares_all, shares_tags, shares_topic, shares_a_tag, stranger, declared], sources=[], topics=[]))
+    assert [c.id for c in subject.related] == [
+        "z-declared",  # declared first, whatever it shares
+        "b-shares-topic-and-both-tags",  # 3 in common
+        "c-shares-both-tags",  # 2
+        "d-shares-the-topic", "e-shares-one-tag",  # 1 each: by id
+    ]
+    assert stranger not in subject.related and subject not in subject.related
+
+
+@pytest.mark.parametrize("typed", [
+    "AT&T said &lt;b&gt; is not bold", "# not a heading", "1. not a list", "2014) not a list either",
+    "> not a quote", "- not a bullet", "+ nor this", "*not emphasis* and _not either_", "`not code`",
+    "a \\ backslash, a | pipe, {curly} and [square] brackets", "![not an image](x.png)", "<b>not bold</b>",
+])
+def test_plain_text_shows_exactly_as_typed(typed):
+    html = to_html(render.inline(typed))
+    assert re.fullmatch(r"<p>.*</p>", html.strip(), re.DOTALL), html
+    shown = __import__("html").unescape(re.sub(r"<[^>]+>", "", html)).strip()
+    assert shown == typed
