@@ -150,10 +150,10 @@ def files_of(folder: Path) -> dict[str, int]:
     return {p.relative_to(folder).as_posix(): p.stat().st_size for p in folder.rglob("*") if p.is_file()}
 
 
-def bench(name: str, claims: int | None, work: Path, no_browser: bool, log) -> dict:
-    """Every measurement of one catalog: a synthetic one of `claims` claims, or the real one."""
-    project, baseline = work / "project", work / "baseline"
-    row: dict = {"name": name, "error": None}
+def bench(row: dict, claims: int | None, work: Path, no_browser: bool, log) -> None:
+    """Every measurement of one catalog, a synthetic one of `claims` claims or the real one, into
+    row (which keeps what was measured when a step fails)."""
+    project, baseline, name = work / "project", work / "baseline", row["name"]
     log("writing the project")
     sample = copy_real(project) if claims is None else synthetic.write_project(project, claims).sample_claim
     row["note"] = unlisted_catalog_pages(project)
@@ -194,7 +194,6 @@ def bench(name: str, claims: int | None, work: Path, no_browser: bool, log) -> d
         row.update(first_visit=weight["first_visit"]["bytes"], baseline_first_visit=weight["baseline_first_visit"]["bytes"],
                    pagefind_bytes=weight["pagefind"]["bytes"], pagefind_index_bytes=weight["pagefind"]["index_bytes"],
                    pagefind_ms=weight["pagefind"]["ms"], old_bytes=weight["old_index"]["bytes"], old_ms=weight["old_index"]["ms"])
-    return row
 
 
 ROWS = (  # (label, key, format); {pool} is the pool's size
@@ -272,7 +271,7 @@ TARGETS = (
 
 
 def evaluate(rows: list[dict]) -> list[dict]:
-    by_name = {r["name"]: r for r in rows if not r.get("error")}
+    by_name = {r["name"]: r for r in rows}  # a catalog whose run failed part-way counts with what it measured
     out = []
     for text, key, size, limit, unit, versus in TARGETS:
         rows_here = list(by_name.values()) if size == "all" else [by_name[size]] if size in by_name else []
@@ -311,10 +310,12 @@ def main(argv: list[str]) -> int:
         for name, claims in ([] if args.no_real else [(REAL, None)]) + [(f"{n:,}", n) for n in sizes]:
             def log(message, name=name):
                 print(f"[{name}] {message}", file=sys.stderr, flush=True)
+            row = {"name": name, "error": None}
+            rows.append(row)
             try:
-                rows.append(bench(name, claims, work / name.replace(",", ""), args.no_browser, log))
-            except (RuntimeError, ValueError, OSError, subprocess.SubprocessError) as error:
-                rows.append({"name": name, "error": str(error)})
+                bench(row, claims, work / name.replace(",", ""), args.no_browser, log)
+            except (RuntimeError, ValueError, OSError, subprocess.SubprocessError, json.JSONDecodeError) as error:
+                row["error"] = str(error)
             if not args.keep:
                 shutil.rmtree(work / name.replace(",", ""), ignore_errors=True)
     finally:
@@ -323,16 +324,15 @@ def main(argv: list[str]) -> int:
     for row in rows:
         if row.get("validate_auto_workers") is not None:
             row["validate_auto_s"] = row["validate_one_s" if row["validate_auto_workers"] <= 1 else "validate_pool_s"]
-    good = [r for r in rows if not r.get("error")]
-    for note in dict.fromkeys(r["note"] for r in good if r.get("note")):
+    for note in dict.fromkeys(r["note"] for r in rows if r.get("note")):
         print(f"NOTE: {note}.\n")
     print(f"Build benchmark: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}; the worker pool is forced to {POOL} processes "
           f"(read_catalog uses it on its own from {2 * ITEMS_PER_WORKER:,} files). Times are wall clock unless marked CPU;\n"
           f"build CPU includes Pagefind's indexing; bytes are gzip level 6 as tools/static_server.py sends them; the query is {QUERY!r}.\n")
     print("Ratios of the synthetic catalogs beside the real catalog's (tools/synthetic.py copies the real records' shapes):\n")
-    print(ratio_table(synthetic.ratios(real.catalog), [r for r in good if r["name"] != REAL]))
+    print(ratio_table(synthetic.ratios(real.catalog), [r for r in rows if r["name"] != REAL and "ratios" in r]))
     print()
-    print(table(good))
+    print(table(rows))
     print()
     checks = evaluate(rows)
     width = max(len(c["target"]) for c in checks)
@@ -340,7 +340,7 @@ def main(argv: list[str]) -> int:
         print(f"{c['status']:4}  {c['target'].ljust(width)}  {'measured ' + c['shown'] if c['status'] != 'SKIP' else 'not measured'}")
     for row in rows:
         if row.get("error"):
-            print(f"\nERROR ({row['name']}): {row['error']}", file=sys.stderr)
+            print(f"\nERROR ({row['name']}): {row['error']}")
     if args.json:
         Path(args.json).write_text(json.dumps({"real_ratios": synthetic.ratios(real.catalog), "pool": POOL, "query": QUERY,
                                                "rows": rows, "targets": checks}, indent=1, default=str), encoding="utf-8")

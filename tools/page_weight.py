@@ -27,6 +27,9 @@ from contextlib import ExitStack
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import sync_playwright
+
 from tools import chromium
 from tools.static_server import COMPRESSIBLE, StaticServer
 
@@ -69,8 +72,11 @@ def visit(browser, url: str, selector: str | None = None) -> tuple[list[str], fl
         page.goto(url, wait_until="load", timeout=TIMEOUT_MS)
         first = None
         if selector:
-            page.wait_for_selector(selector, state="attached", timeout=TIMEOUT_MS)
-            first = page.evaluate("window.__firstResult || performance.now()")
+            try:
+                page.wait_for_selector(selector, state="attached", timeout=TIMEOUT_MS)
+                first = page.evaluate("window.__firstResult || performance.now()")
+            except PlaywrightError:  # no result in time (Material's search on a very large index): no time, bytes still counted
+                pass
         page.wait_for_load_state("networkidle", timeout=TIMEOUT_MS)
         paths = [urlsplit(u).path for u in requested if urlsplit(u).netloc == host]
         return list(dict.fromkeys(paths)), first
@@ -97,8 +103,6 @@ def is_pagefind_index(path: str) -> bool:
 
 
 def measure(site: Path, claim: str, query: str = QUERY, baseline: Path | None = None) -> dict:
-    from playwright.sync_api import sync_playwright
-
     out: dict = {"query": query}
     with ExitStack() as stack:
         ours = stack.enter_context(StaticServer(site))
