@@ -6,32 +6,39 @@ NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-# Installs the named Debian packages that are missing (needs root, as on CI and fresh machines).
-apt_install = missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
+# Installs the named Debian packages that are missing, where apt-get and dpkg exist (as root, as
+# on CI); on other systems it does nothing, and the check that follows says what to install.
+system_install = if command -v apt-get >/dev/null 2>&1 && command -v dpkg >/dev/null 2>&1; then \
+	missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi; fi
 
 .PHONY: serve test lint build validate fonts browser clean new-claim generate check-links bench permalinks lock
 
 $(STAMP): requirements.txt pyproject.toml
+	@python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "make: Python 3.11 or newer is needed as python3" >&2; exit 1; }
 	python3 -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
 $(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || $(call system_install,nodejs npm)
+	@command -v npm >/dev/null 2>&1 || { echo "make: the JavaScript tests need Node.js and npm (Debian: nodejs npm; Fedora: nodejs; macOS: brew install node)" >&2; exit 1; }
 	npm ci --no-audit --no-fund --silent
 	touch $(NODE_STAMP)
 
-## fonts: Debian's Noto CJK fonts, used to draw share cards during the build
-fonts:
-	@$(call apt_install,fonts-noto-cjk)
+## fonts: a font with Chinese characters for the share cards (on Debian, installs fonts-noto-cjk if none is found)
+fonts: $(STAMP)
+	@$(PYTHON) -m catalog.cards 2>/dev/null || { $(call system_install,fonts-noto-cjk); $(PYTHON) -m catalog.cards; }
 
-## browser: Debian's Chromium and its driver, for the browser tests
-browser:
-	@$(call apt_install,chromium chromium-driver fonts-noto-cjk)
+## browser: a Chromium for the browser tests: one on the machine (on Debian, installed if missing) or Playwright's own
+browser: $(STAMP)
+	@$(PYTHON) -m tools.chromium 2>/dev/null || { $(call system_install,chromium fonts-noto-cjk); \
+		$(PYTHON) -m tools.chromium >/dev/null 2>&1 || $(PYTHON) -m playwright install chromium || true; $(PYTHON) -m tools.chromium; }
 
-## serve: set up and serve the site on http://127.0.0.1:8000 with live reload
-serve: $(STAMP) fonts
+## serve: set up and serve the site on http://127.0.0.1:8000 with live reload (without a Chinese font, without share cards)
+serve: $(STAMP)
+	@$(MAKE) --no-print-directory fonts || echo "make: serving without share cards until a font is installed"
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 ## build: build the site into site/ (strict: any warning or catalog error fails)

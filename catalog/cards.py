@@ -261,3 +261,12 @@ def _finish(image: Image.Image, draw: ImageDraw.ImageDraw, site_name: str) -> by
     image.quantize(colors=PALETTE_COLOURS, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE).save(
         output, format="PNG", optimize=False)
     return output.getvalue()
+
+
+if __name__ == "__main__":  # `python -m catalog.cards` (make fonts): which font cards are drawn with
+    import sys
+
+    faces = font_faces()
+    print(f"share cards are drawn with {faces[0][0]} and {faces[1][0]}" if faces else font_problem(),
+          file=sys.stdout if faces else sys.stderr)
+    sys.exit(0 if faces else 1)

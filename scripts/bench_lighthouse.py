@@ -42,7 +42,7 @@ def run_lighthouse(url: str, desktop: bool) -> dict:
                    f"--chrome-flags={CHROME_FLAGS}", "--only-categories=" + ",".join(CATEGORIES)]
         if desktop:
             command.append("--preset=desktop")
-        subprocess.run(command, check=True, env={**os.environ, "CHROME_PATH": chromium.PATH},
+        subprocess.run(command, check=True, env={**os.environ, "CHROME_PATH": chromium.installed() or ""},
                        capture_output=True, timeout=180)
         data = json.loads(report.read_text())
     scores = {c: round(data["categories"][c]["score"] * 100) for c in CATEGORIES}

@@ -116,3 +116,14 @@ def test_every_code_reported_comes_with_its_fix_and_a_link_to_the_guide(tmp_path
         assert f"  {code} {entry.summary} {entry.fix}\n        {site_url}/contributing/#{code.lower()}" in said.stderr
         assert f'<span id="{code.lower()}">' in MARKERS["check-codes"](None, None)
     assert re.match(r"\d+ errors in 1 file\. ", said.stderr)
+
+
+def test_the_readme_maps_every_module_of_the_tree():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    tree = readme.split("## How the pieces fit", 1)[1].split("```", 2)[1]
+    for package in ("catalog", "tools"):
+        for module in sorted((ROOT / package).glob("*.py")):
+            if module.name != "__init__.py":
+                assert module.name in tree, module
+    for script in sorted((ROOT / "scripts").glob("*.py")):
+        assert script.stem in tree, script
