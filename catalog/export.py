@@ -280,3 +280,45 @@ def _one(kind: str, record, make, site_url: str) -> str:
 def _many(kind: str, records: list, make, site_url: str) -> str:
     return _document(kind, [make(record, site_url) for record in records])
 
+
+
+SITEMAP_LIMIT = 50_000  # URLs per sitemap file, the protocol's limit
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def sitemap_names(count: int, limit: int = SITEMAP_LIMIT) -> list[str]:
+    """The sitemap files for count pages: sitemap.xml alone, or past limit URLs an index in
+    sitemap.xml of sitemaps/sitemap-001.xml and the files after it, each within the limit."""
+    chunks = -(-count // limit)
+    return ["sitemap.xml"] + ([f"sitemaps/sitemap-{n:03d}.xml" for n in range(1, chunks + 1)] if chunks > 1 else [])
+
+
+def sitemap_file(name: str, pages: dict[str, str | None], site_url: str, limit: int = SITEMAP_LIMIT) -> str:
+    """One sitemap file (see sitemap_names) for pages: path -> last modified day, or None."""
+    paths, names = sorted(pages), sitemap_names(len(pages), limit)
+    if len(names) == 1:
+        return _urlset(paths, pages, site_url)
+    if name != "sitemap.xml":
+        start = (names.index(name) - 1) * limit
+        return _urlset(paths[start:start + limit], pages, site_url)
+    index = ElementTree.Element("sitemapindex", xmlns=SITEMAP_NS)
+    for n, chunk_name in enumerate(names[1:]):
+        entry = ElementTree.SubElement(index, "sitemap")
+        ElementTree.SubElement(entry, "loc").text = site_url + chunk_name
+        if days := [pages[p] for p in paths[n * limit:(n + 1) * limit] if pages[p]]:
+            ElementTree.SubElement(entry, "lastmod").text = max(days)
+    return _xml(index)
+
+
+def _urlset(paths: list[str], pages: dict[str, str | None], site_url: str) -> str:
+    urlset = ElementTree.Element("urlset", xmlns=SITEMAP_NS)
+    for path in paths:
+        url = ElementTree.SubElement(urlset, "url")
+        ElementTree.SubElement(url, "loc").text = site_url + path
+        if pages[path]:
+            ElementTree.SubElement(url, "lastmod").text = pages[path]
+    return _xml(urlset)
+
+
+def _xml(root: ElementTree.Element) -> str:
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(root, encoding="unicode") + "\n"

@@ -152,7 +152,17 @@ def manifest(catalog: Catalog, site: Site, root: Path, cards: bool = True) -> li
         files = [f for f in files if f.card is None]
         for f in files:
             f.meta.pop("card", None)
-    return files
+    pages = _sitemap_pages(files, root)
+    return files + [SiteFile(name, partial(export.sitemap_file, name, pages, site.url))
+                    for name in export.sitemap_names(len(pages))]
+
+
+def _sitemap_pages(files: list[SiteFile], root: Path) -> dict[str, str | None]:
+    """Every page readers may land on (not redirects, not the search page) and its last change."""
+    pages = {SiteFile(p.relative_to(root / "docs").as_posix()).path: None for p in (root / "docs").rglob("*.md")}
+    pages.update({f.path: f.meta.get("lastmod") for f in files if f.is_page and not f.redirect_to})
+    pages.pop("search/", None)
+    return pages
 
 
 def _titled(title: str) -> dict:
