@@ -313,3 +313,16 @@ def test_the_sitemap_dates_each_page_and_splits_past_the_limit(built_site):
         listed += [u.findtext("s:loc", namespaces=ns) for u in urls]
     assert sorted(listed) == sorted(f"https://x.org/{p}" for p in pages)
     assert index.findall("s:sitemap", ns)[0].findtext("s:lastmod", namespaces=ns) == "2026-02-01"  # the newest of p1/, p2/
+
+
+def test_the_corrections_feed_has_every_change_newest_first(built_site):
+    feed = feedparser.parse((built_site / "corrections.xml").read_bytes())
+    catalog = read_catalog(ROOT).catalog
+    changes = sorted(((c.date, claim) for claim in catalog.claims for c in claim.changes), key=lambda p: p[0], reverse=True)
+    assert not feed.bozo and feed.feed.get("language") == "en"
+    assert len(feed.entries) == len(changes) > 0
+    assert [e.updated[:10] for e in feed.entries] == [day.isoformat() for day, _ in changes]
+    for entry in feed.entries:
+        claim = next(c for c in catalog.claims if entry.link.endswith(f"/claims/{c.id}/"))
+        assert f"“{claim.claim}”" in entry.title  # the claim stands with the verdict it was given then
+        assert "Now rated" not in entry.title
