@@ -114,11 +114,11 @@ def unsafe_parts(html: str) -> list[str]:
 def rendered_body(catalog) -> str:
     import markdown
 
-    from catalog import render, safety
+    from catalog import claim_pages, safety
     from catalog.site import Site
 
     claim = next(c for c in catalog.claims if c.id == "sample-claim")
-    page = render.claim_page(claim, Site("https://example.org/", "Site", "https://github.com/o/r"))
+    page = claim_pages.claim_page(claim, Site("https://example.org/", "Site", "https://github.com/o/r"))
     body = page.split("\n---\n", 1)[1]
     html = markdown.markdown(body, extensions=["abbr", "attr_list", "md_in_html", "fenced_code", "admonition", "tables", "toc"])
     return safety.sanitize(html)
