@@ -9,10 +9,11 @@ from __future__ import annotations
 import html
 import re
 
-from . import export, render
+from . import export, listings, render
 from .contract import CLAIM_FIELDS, QUEUE_FIELDS, SOURCE_FIELDS, SOURCE_KINDS, TOPIC_FIELDS, Field
 from .diagnostics import CODES
-from .render import badge_templates, claim_list, inline, most_repeated, verdict_scale
+from .listings import verdict_scale
+from .render import badge_templates, claim_list, inline, most_repeated
 from .shapes import COLLECTIONS, SHAPES
 from .site import DATA_FILES
 
@@ -171,7 +172,7 @@ MARKERS = {
     "search": lambda catalog, site: search_box(site),
     "home-search": lambda catalog, site: search_box(site, action="search/"),
     "home-topics": lambda catalog, site: home_topics(catalog),
-    "corrections-log": lambda catalog, site: render.corrections_log(catalog),
+    "corrections-log": lambda catalog, site: listings.corrections_log(catalog),
     "most-repeated": lambda catalog, site: claim_list(most_repeated(catalog.claims)[:MOST_REPEATED], ""),
     "verdict-scale": lambda catalog, site: verdict_scale(),
     "check-codes": lambda catalog, site: check_code_table(),

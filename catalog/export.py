@@ -162,64 +162,64 @@ def _timestamp(day: date) -> str:
 FEED_ENTRIES = 50  # a feed reader wants what is new; the full catalog is in the JSON and CSV
 
 
+ATOM = "http://www.w3.org/2005/Atom"
+
+
+def _add(parent, tag: str, text: str | None = None, **attributes) -> ElementTree.Element:
+    element = ElementTree.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
+    element.text = text
+    return element
+
+
+def _feed(title: str, feed_id: str, self_url: str, page_url: str, updated: date | None, site_name: str) -> ElementTree.Element:
+    """An Atom feed element in English with its title, id, links, date and author."""
+    ElementTree.register_namespace("", ATOM)
+    feed = ElementTree.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "en"})
+    _add(feed, "title", title)
+    _add(feed, "id", feed_id)
+    _add(feed, "link", href=self_url, rel="self")
+    _add(feed, "link", href=page_url)
+    _add(feed, "updated", _timestamp(updated or date(2026, 1, 1)))
+    _add(_add(feed, "author"), "name", site_name)
+    return feed
+
+
+def _serialised(feed: ElementTree.Element) -> str:
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(feed, encoding="unicode") + "\n"
+
+
 def atom_feed(catalog: Catalog, site_url: str, site_name: str) -> str:
     """The FEED_ENTRIES most recently reviewed or changed claims, newest first."""
-    atom = "http://www.w3.org/2005/Atom"
-    ElementTree.register_namespace("", atom)
-    feed = ElementTree.Element(f"{{{atom}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "en"})
-
-    def add(parent, tag, text=None, **attributes):
-        element = ElementTree.SubElement(parent, f"{{{atom}}}{tag}", attributes)
-        element.text = text
-        return element
-
     claims = sorted(catalog.claims, key=lambda c: (c.last_changed, c.id), reverse=True)[:FEED_ENTRIES]
-    add(feed, "title", f"{site_name}: new and updated claims")
-    add(feed, "id", site_url)
-    add(feed, "link", href=site_url + "feed.xml", rel="self")
-    add(feed, "link", href=site_url)
-    add(feed, "updated", _timestamp(claims[0].last_changed) if claims else _timestamp(date(2026, 1, 1)))
-    add(add(feed, "author"), "name", site_name)
+    feed = _feed(f"{site_name}: new and updated claims", site_url, site_url + "feed.xml", site_url,
+                 claims[0].last_changed if claims else None, site_name)
     for claim in claims:
-        entry = add(feed, "entry")
-        add(entry, "title", claim.fact)
-        add(entry, "id", site_url + claim_path(claim.id))
-        add(entry, "link", href=site_url + claim_path(claim.id))
-        add(entry, "published", _timestamp(claim.first_published))
-        add(entry, "updated", _timestamp(claim.last_changed))
-        add(entry, "summary", f"{rating_sentence(claim)} {' '.join(claim.short_answer.split())}")
-        add(entry, "category", term=claim.topic.id, label=claim.topic.title)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(feed, encoding="unicode") + "\n"
+        entry = _add(feed, "entry")
+        _add(entry, "title", claim.fact)
+        _add(entry, "id", site_url + claim_path(claim.id))
+        _add(entry, "link", href=site_url + claim_path(claim.id))
+        _add(entry, "published", _timestamp(claim.first_published))
+        _add(entry, "updated", _timestamp(claim.last_changed))
+        _add(entry, "summary", f"{rating_sentence(claim)} {' '.join(claim.short_answer.split())}")
+        _add(entry, "category", term=claim.topic.id, label=claim.topic.title)
+    return _serialised(feed)
 
 
 def corrections_feed(catalog: Catalog, site_url: str, site_name: str) -> str:
     """Every change-log entry of every claim, newest first (the corrections page as a feed)."""
-    atom = "http://www.w3.org/2005/Atom"
-    ElementTree.register_namespace("", atom)
-    feed = ElementTree.Element(f"{{{atom}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "en"})
-
-    def add(parent, tag, text=None, **attributes):
-        element = ElementTree.SubElement(parent, f"{{{atom}}}{tag}", attributes)
-        element.text = text
-        return element
-
     entries = sorted(((change, claim, n) for claim in catalog.claims for n, change in enumerate(claim.changes)),
                      key=lambda entry: (entry[0].date, entry[1].id, entry[2]), reverse=True)
-    add(feed, "title", f"{site_name}: corrections and verdict changes")
-    add(feed, "id", site_url + "corrections/")
-    add(feed, "link", href=site_url + "corrections.xml", rel="self")
-    add(feed, "link", href=site_url + "corrections/")
-    add(feed, "updated", _timestamp(entries[0][0].date) if entries else _timestamp(date(2026, 1, 1)))
-    add(add(feed, "author"), "name", site_name)
+    feed = _feed(f"{site_name}: corrections and verdict changes", site_url + "corrections/", site_url + "corrections.xml",
+                 site_url + "corrections/", entries[0][0].date if entries else None, site_name)
     for change, claim, n in entries:
-        entry = add(feed, "entry")
-        verdict = f" Now rated {change.verdict.label.lower()}." if change.verdict else ""
-        add(entry, "title", f"{change.date.isoformat()}: “{claim.claim}”{verdict}")
-        add(entry, "id", f"{site_url}{claim_path(claim.id)}#change-{n + 1}")
-        add(entry, "link", href=site_url + claim_path(claim.id))
-        add(entry, "updated", _timestamp(change.date))
-        add(entry, "summary", " ".join(change.summary.split()))
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(feed, encoding="unicode") + "\n"
+        entry = _add(feed, "entry")
+        verdict = f" Rated {change.verdict.label.lower()} from this date." if change.verdict else ""
+        _add(entry, "title", f"{change.date.isoformat()}: “{claim.claim}”{verdict}")
+        _add(entry, "id", f"{site_url}{claim_path(claim.id)}#change-{n + 1}")
+        _add(entry, "link", href=site_url + claim_path(claim.id))
+        _add(entry, "updated", _timestamp(change.date))
+        _add(entry, "summary", " ".join(change.summary.split()))
+    return _serialised(feed)
 
 
 def claim_review(claim: Claim, site_url: str, site_name: str) -> dict:
@@ -280,3 +280,45 @@ def _one(kind: str, record, make, site_url: str) -> str:
 def _many(kind: str, records: list, make, site_url: str) -> str:
     return _document(kind, [make(record, site_url) for record in records])
 
+
+
+SITEMAP_LIMIT = 50_000  # URLs per sitemap file, the protocol's limit
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def sitemap_names(count: int, limit: int = SITEMAP_LIMIT) -> list[str]:
+    """The sitemap files for count pages: sitemap.xml alone, or past limit URLs an index in
+    sitemap.xml of sitemaps/sitemap-001.xml and the files after it, each within the limit."""
+    chunks = -(-count // limit)
+    return ["sitemap.xml"] + ([f"sitemaps/sitemap-{n:03d}.xml" for n in range(1, chunks + 1)] if chunks > 1 else [])
+
+
+def sitemap_file(name: str, pages: dict[str, str | None], site_url: str, limit: int = SITEMAP_LIMIT) -> str:
+    """One sitemap file (see sitemap_names) for pages: path -> last modified day, or None."""
+    paths, names = sorted(pages), sitemap_names(len(pages), limit)
+    if len(names) == 1:
+        return _urlset(paths, pages, site_url)
+    if name != "sitemap.xml":
+        start = (names.index(name) - 1) * limit
+        return _urlset(paths[start:start + limit], pages, site_url)
+    index = ElementTree.Element("sitemapindex", xmlns=SITEMAP_NS)
+    for n, chunk_name in enumerate(names[1:]):
+        entry = ElementTree.SubElement(index, "sitemap")
+        ElementTree.SubElement(entry, "loc").text = site_url + chunk_name
+        if days := [pages[p] for p in paths[n * limit:(n + 1) * limit] if pages[p]]:
+            ElementTree.SubElement(entry, "lastmod").text = max(days)
+    return _xml(index)
+
+
+def _urlset(paths: list[str], pages: dict[str, str | None], site_url: str) -> str:
+    urlset = ElementTree.Element("urlset", xmlns=SITEMAP_NS)
+    for path in paths:
+        url = ElementTree.SubElement(urlset, "url")
+        ElementTree.SubElement(url, "loc").text = site_url + path
+        if pages[path]:
+            ElementTree.SubElement(url, "lastmod").text = pages[path]
+    return _xml(urlset)
+
+
+def _xml(root: ElementTree.Element) -> str:
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(root, encoding="unicode") + "\n"

@@ -8,7 +8,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from catalog import card_cache, cards, diagnostics, docs, pipeline, render, safety, search_index, site
+from catalog import card_cache, cards, diagnostics, docs, listings, pipeline, render, safety, search_index, site
 
 log = logging.getLogger("mkdocs.hooks.catalog")
 _state: dict = {"serving": False, "pages": {}}
@@ -34,7 +34,7 @@ def on_config(config):
         log.warning(f"{no_font}. Serving without share cards.")
     _state["cards"] = no_font is None
     if result.catalog is not None:
-        config.extra["most_repeated"] = render.most_repeated_items(result.catalog)  # for the 404 page
+        config.extra["most_repeated"] = listings.most_repeated_items(result.catalog)  # for the 404 page
         config.nav = docs.nav_with_topics(config.nav, result.catalog)
     return config
 

@@ -214,7 +214,7 @@ def _model(model, fields, record_id: str, path: str, values: dict, refs: dict):
         return model(id=record_id, path=path, **attributes)
     except TypeError as error:
         raise ModelError(f"{path}: catalog/models.py's {model.__name__} does not take every field of the contract "
-                         f"({error}); declare the new field on the model, then show it (render.py)") from None
+                         f"({error}); declare the new field on the model, then show it (claim_pages.py)") from None
 
 
 def _convert(f, value, refs: dict):

@@ -111,23 +111,23 @@ class SiteFile:
 def manifest(catalog: Catalog, site: Site, root: Path, cards: bool = True) -> list[SiteFile]:
     """Every file the site publishes (hand-written pages in docs/ only where they get metadata).
     Without cards (`mkdocs serve` on a machine with no Chinese font) pages name no share image."""
-    from . import embed, export, render  # rendering is imported here: the manifest itself renders nothing
+    from . import claim_pages, embed, export, listings, render  # rendering is imported here: the manifest itself renders nothing
 
     newest = _dated(max((c.last_changed for c in catalog.claims), default=None))
     files = [SiteFile(uri, make, scripts=("assets/catalog-filter.js",), meta=newest)
-             for uri, make in render.catalog_pages(catalog, site)]
+             for uri, make in listings.catalog_pages(catalog, site)]
     files += [
-        SiteFile("sources/index.md", partial(render.sources_index, catalog)),
-        SiteFile("topics/index.md", partial(render.topics_index, catalog)),
-        SiteFile("timeline/index.md", partial(render.timeline_page, catalog)),
-        SiteFile("glossary/index.md", partial(render.glossary_page, catalog)),
-        SiteFile("queue/index.md", partial(render.queue_page, catalog, site)),
+        SiteFile("sources/index.md", partial(listings.sources_index, catalog)),
+        SiteFile("topics/index.md", partial(listings.topics_index, catalog)),
+        SiteFile("timeline/index.md", partial(listings.timeline_page, catalog)),
+        SiteFile("glossary/index.md", partial(listings.glossary_page, catalog)),
+        SiteFile("queue/index.md", partial(listings.queue_page, catalog, site)),
         SiteFile("assets/verdicts.css", render.verdict_css),
         SiteFile(HOME_CARD, card=TitleCard(site.name, site.name, "Claims checked against primary sources")),
     ]
     for claim in catalog.claims:
         files += [
-            SiteFile(f"claims/{claim.id}.md", partial(render.claim_page, claim, site), edit=claim.path,
+            SiteFile(f"claims/{claim.id}.md", partial(claim_pages.claim_page, claim, site), edit=claim.path,
                      meta={"card": claim_card_uri(claim.id), "oembed": oembed_uri(claim.id), **_dated(claim.last_changed),
                            "claim_review": export.script_json(export.claim_review(claim, site.url, site.name))}),
             SiteFile(claim_card_uri(claim.id), card=ClaimCard(claim.claim, claim.verdict, claim.fact, site.name)),
@@ -138,11 +138,11 @@ def manifest(catalog: Catalog, site: Site, root: Path, cards: bool = True) -> li
         files += [SiteFile(f"claims/{alias}.md", redirect_to=f"claims/{claim.id}.md") for alias in claim.aliases]
     for source in catalog.sources:
         citing = [c.last_changed for c in source.cited_by]
-        files.append(SiteFile(f"sources/{source.id}.md", partial(render.source_page, source), edit=source.path,
+        files.append(SiteFile(f"sources/{source.id}.md", partial(listings.source_page, source), edit=source.path,
                               meta=_dated(max(citing, default=None))))
     for topic in catalog.topics:
         files += [
-            SiteFile(f"topics/{topic.id}.md", edit=topic.path, after_title=render.topic_claims(topic),
+            SiteFile(f"topics/{topic.id}.md", edit=topic.path, after_title=listings.topic_claims(topic),
                      meta={"card": topic_card_uri(topic.id), "description": topic.summary, **_titled(topic.title),
                            **_dated(max((c.last_changed for c in topic.claims), default=None))}),
             SiteFile(topic_card_uri(topic.id), card=TitleCard(topic.title, site.name, "Topic")),
@@ -152,7 +152,17 @@ def manifest(catalog: Catalog, site: Site, root: Path, cards: bool = True) -> li
         files = [f for f in files if f.card is None]
         for f in files:
             f.meta.pop("card", None)
-    return files
+    pages = _sitemap_pages(files, root)
+    return files + [SiteFile(name, partial(export.sitemap_file, name, pages, site.url))
+                    for name in export.sitemap_names(len(pages))]
+
+
+def _sitemap_pages(files: list[SiteFile], root: Path) -> dict[str, str | None]:
+    """Every page readers may land on (not redirects, not the search page) and its last change."""
+    pages = {SiteFile(p.relative_to(root / "docs").as_posix()).path: None for p in (root / "docs").rglob("*.md")}
+    pages.update({f.path: f.meta.get("lastmod") for f in files if f.is_page and not f.redirect_to})
+    pages.pop("search/", None)
+    return pages
 
 
 def _titled(title: str) -> dict:

@@ -1,7 +1,4 @@
-"""What a pull request changes (claims with their pages and verdicts, other pages), as Markdown.
-
-Usage: python scripts/pr_summary.py BASE   (the test workflow writes it to the job summary)
-"""
+"""What a branch changes on the site, as Markdown: scripts/pr_summary.py BASE; see catalog/pr_summary.py."""
 
 import sys
 

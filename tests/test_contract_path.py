@@ -8,7 +8,7 @@ import dataclasses
 import pytest
 from conftest import TODAY, VALID
 
-from catalog import export, models, pipeline, render
+from catalog import claim_pages, export, models, pipeline
 from catalog.contract import CLAIM_FIELDS, SOURCE_FIELDS, Field
 from catalog.models import ModelError
 from catalog.pipeline import read_catalog
@@ -40,7 +40,7 @@ def test_a_declared_field_reaches_the_model_and_the_open_data_but_not_silently_p
     assert record["origin"] == "A forum thread."
     assert export.api_type(NEW) == "string or null"
     with pytest.raises(ValueError, match="origin"):
-        render.shown_fields(fields)
+        claim_pages.shown_fields(fields)
 
 
 def test_the_open_data_fields_are_the_contract_fields_then_the_derived_ones():
@@ -50,7 +50,7 @@ def test_the_open_data_fields_are_the_contract_fields_then_the_derived_ones():
 
 
 def test_every_claim_field_is_on_the_page_and_in_the_data():
-    render.shown_fields()
+    claim_pages.shown_fields()
     catalog = read_catalog(VALID, today=TODAY).catalog
     claim = next(c for c in catalog.claims if c.id == "sample-claim")
     record = export.claim_record(claim, "https://example.org/")

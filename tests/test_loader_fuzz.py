@@ -114,21 +114,30 @@ def unsafe_parts(html: str) -> list[str]:
 def rendered_body(catalog) -> str:
     import markdown
 
-    from catalog import render, safety
+    from catalog import claim_pages, safety
     from catalog.site import Site
 
     claim = next(c for c in catalog.claims if c.id == "sample-claim")
-    page = render.claim_page(claim, Site("https://example.org/", "Site", "https://github.com/o/r"))
+    page = claim_pages.claim_page(claim, Site("https://example.org/", "Site", "https://github.com/o/r"))
     body = page.split("\n---\n", 1)[1]
     html = markdown.markdown(body, extensions=["abbr", "attr_list", "md_in_html", "fenced_code", "admonition", "tables", "toc"])
     return safety.sanitize(html)
 
 
-def with_field(root: Path, old: str, new: str) -> None:
+def read_with(tmp_path: Path, *replacements: tuple[str, str]):
+    """The valid fixture with text in sample-claim.yaml replaced, read; its diagnostics must be located."""
+    root = tmp_path / "catalog"
+    shutil.rmtree(root, ignore_errors=True)
+    shutil.copytree(VALID, root)
     path = root / "claims" / "sample-claim.yaml"
     text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    for old, new in replacements:
+        assert old in text
+        text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+    result = read_catalog(root, today=TODAY)
+    assert_located(result.diagnostics)
+    return result
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -136,13 +145,7 @@ def with_field(root: Path, old: str, new: str) -> None:
 def test_random_markdown_in_an_explanation_is_rejected_or_safe(tmp_path, text):
     import json
 
-    root = tmp_path / "catalog"
-    shutil.rmtree(root, ignore_errors=True)
-    shutil.copytree(VALID, root)
-    with_field(root, "explanation: |\n", f"explanation: {json.dumps('Text. ' + text)}\nsummary_unused: |\n")
-    with_field(root, "summary_unused: |\n", "bottom_line: |\n")  # the old block becomes the bottom line
-    result = read_catalog(root, today=TODAY)
-    assert_located(result.diagnostics)
+    result = read_with(tmp_path, ("explanation: |\n", f"explanation: {json.dumps('Text. ' + text)}\nbottom_line: |\n"))
     if result.catalog is not None:
         assert unsafe_parts(rendered_body(result.catalog)) == [], text
 
@@ -152,12 +155,7 @@ def test_random_markdown_in_an_explanation_is_rejected_or_safe(tmp_path, text):
 def test_random_addresses_are_rejected_or_published_safely(tmp_path, url):
     import json
 
-    root = tmp_path / "catalog"
-    shutil.rmtree(root, ignore_errors=True)
-    shutil.copytree(VALID, root)
-    with_field(root, "    url: https://example.org/story", f"    url: {json.dumps(url)}")
-    result = read_catalog(root, today=TODAY)
-    assert_located(result.diagnostics)
+    result = read_with(tmp_path, ("    url: https://example.org/story", f"    url: {json.dumps(url)}"))
     if result.catalog is not None:
         html = rendered_body(result.catalog)
         assert unsafe_parts(html) == [], url

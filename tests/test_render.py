@@ -8,7 +8,7 @@ import markdown
 import pytest
 from conftest import TODAY, VALID
 
-from catalog import render
+from catalog import claim_pages, listings, render
 from catalog.contract import CLAIM_FIELDS, VERDICTS
 from catalog.diagnostics import CODES
 from catalog.docs import MARKERS, check_code_table, field_table
@@ -34,7 +34,7 @@ def claim(catalog, claim_id):
 
 
 def test_claim_page_follows_the_anatomy_in_order(catalog):
-    page = render.claim_page(claim(catalog, "sample-claim"), SITE)
+    page = claim_pages.claim_page(claim(catalog, "sample-claim"), SITE)
     html = to_html(page)
     assert html.startswith('<div class="claim-review">')
     assert re.search(r'<h1 id="fact">There is no single national score\.</h1>', html)
@@ -46,25 +46,25 @@ def test_claim_page_follows_the_anatomy_in_order(catalog):
 
 
 def test_the_verdict_stands_in_one_line_with_the_claim_it_rates(catalog):
-    html = to_html(render.claim_page(claim(catalog, "sample-claim"), SITE))
+    html = to_html(claim_pages.claim_page(claim(catalog, "sample-claim"), SITE))
     line = re.search(r'<p class="claim-line" [^>]*id="claim"[^>]*>(.*?)</p>', html, re.DOTALL).group(1)
     assert "Everyone has a score." in line and "verdict-badge verdict-false" in line and "verdict-meter" in line
     assert "There is no single national score" not in line
 
 
 def test_the_claim_is_not_in_the_title_and_the_fact_is(catalog):
-    page = render.claim_page(claim(catalog, "sample-claim"), SITE)
+    page = claim_pages.claim_page(claim(catalog, "sample-claim"), SITE)
     title = re.search(r"^title: (.*)$", page, re.MULTILINE).group(1)
     assert "There is no single national score" in title and "Everyone has a score" not in title
 
 
 def test_the_review_line_counts_sources_and_primary_ones(catalog):
-    html = to_html(render.claim_page(claim(catalog, "sample-claim"), SITE))
+    html = to_html(claim_pages.claim_page(claim(catalog, "sample-claim"), SITE))
     assert "Reviewed 2026-02-01 · 2 sources (1 primary)" in html
 
 
 def test_phrasings_are_shown_as_also_heard_as_with_their_language(catalog):
-    html = to_html(render.claim_page(claim(catalog, "sample-claim"), SITE))
+    html = to_html(claim_pages.claim_page(claim(catalog, "sample-claim"), SITE))
     assert "“China gives each citizen a score.”" in html and 'href="https://example.org/post"' in html
     assert '<span lang="zh">“每个人都有一个信用分”</span>' in html
 
@@ -78,19 +78,19 @@ def test_the_meter_marks_exactly_the_verdicts_step():
 
 
 def test_verdict_badge_links_to_its_definition(catalog):
-    html = to_html(render.claim_page(claim(catalog, "sample-claim"), SITE))
+    html = to_html(claim_pages.claim_page(claim(catalog, "sample-claim"), SITE))
     assert 'href="../methodology.md#verdict-false"' in html
 
 
 def test_evidence_shows_pinpoint_kind_language_and_archive_link(catalog):
-    html = to_html(render.claim_page(claim(catalog, "sample-claim"), SITE))
+    html = to_html(claim_pages.claim_page(claim(catalog, "sample-claim"), SITE))
     assert "Pinpoint: Article 1." in html
     assert "Primary source: law or regulation, in Chinese." in html
     assert 'href="https://web.archive.org/web/https://example.org/law"' in html
 
 
 def test_first_appearance_is_the_earliest(catalog):
-    html = to_html(render.claim_page(claim(catalog, "sample-claim"), SITE))
+    html = to_html(claim_pages.claim_page(claim(catalog, "sample-claim"), SITE))
     assert "2019-07: " in html and "(first known appearance)" in html
 
 
@@ -133,7 +133,7 @@ def test_front_matter_survives_quotes_newlines_and_emoji():
 
 
 def test_methodology_scale_has_an_anchor_per_verdict():
-    html = to_html(render.verdict_scale())
+    html = to_html(listings.verdict_scale())
     for verdict in VERDICTS:
         assert f'id="verdict-{verdict.slug}"' in html
         assert verdict.definition in html
@@ -157,7 +157,7 @@ def test_every_marker_renders(catalog):
 
 
 def test_topic_page_lists_its_claims_first_most_repeated_first(catalog):
-    page = render.after_title("---\ntitle: Scope\n---\n\n# Scope\n\nThe explainer.\n", render.topic_claims(catalog.topics[0]))
+    page = render.after_title("---\ntitle: Scope\n---\n\n# Scope\n\nThe explainer.\n", listings.topic_claims(catalog.topics[0]))
     html = to_html(page)
     assert html.index("Claims in this topic") < html.index("The explainer.")
     # sample-claim has an appearance and two phrasings, other-claim one phrasing
@@ -166,18 +166,18 @@ def test_topic_page_lists_its_claims_first_most_repeated_first(catalog):
 
 def test_source_page_lists_the_claims_that_cite_it(catalog):
     law = next(s for s in catalog.sources if s.id == "sample-law")
-    html = to_html(render.source_page(law))
+    html = to_html(listings.source_page(law))
     assert "../claims/other-claim.md" in html and "../claims/sample-claim.md" in html
     assert "sample-translation.md" in html
 
 
 def test_timeline_lists_milestones(catalog):
-    html = to_html(render.timeline_page(catalog))
+    html = to_html(listings.timeline_page(catalog))
     assert 'id="sample-law"' in html and "2014-06-14" in html
 
 
 def test_glossary_lists_terms_and_their_claims(catalog):
-    html = to_html(render.glossary_page(catalog))
+    html = to_html(listings.glossary_page(catalog))
     assert "信用" in html and "../claims/sample-claim.md" in html
 
 
@@ -187,7 +187,7 @@ def test_abbreviations_define_terms_found_in_text(catalog):
 
 
 def test_share_text_starts_with_the_claim_and_its_verdict(catalog):
-    text = render.share_text(claim(catalog, "sample-claim"), SITE)
+    text = claim_pages.share_text(claim(catalog, "sample-claim"), SITE)
     assert text == ("“Everyone has a score.” — rated False. No national score exists. Several lists do. "
                     "https://example.org/claims/sample-claim/")
 
@@ -195,13 +195,13 @@ def test_share_text_starts_with_the_claim_and_its_verdict(catalog):
 def test_share_buttons_escape_the_copied_text(catalog):
     hostile = claim(catalog, "sample-claim")
     hostile.short_answer = 'He said "no" & left <now>'
-    block = render.share_buttons(hostile, SITE)
+    block = claim_pages.share_buttons(hostile, SITE)
     assert ('data-clipboard-text="“Everyone has a score.” — rated False. He said &quot;no&quot; &amp; left &lt;now&gt; '
             'https://example.org/claims/sample-claim/"') in block
 
 
 def test_the_catalog_lists_claims_by_topic_and_points_its_filters_at_the_open_data(catalog):
-    html = to_html(render.catalog_page(catalog, SITE, catalog.claims))
+    html = to_html(listings.catalog_page(catalog, SITE, catalog.claims))
     item = re.search(r'<li class="claim-item">(.*?)</li>', html, re.DOTALL)
     assert item, html
     assert "verdict-badge" in item.group(1)
@@ -212,8 +212,8 @@ def test_the_catalog_lists_claims_by_topic_and_points_its_filters_at_the_open_da
 def test_every_list_binds_each_verdict_to_its_claim(catalog, page):
     sample, other = claim(catalog, "sample-claim"), claim(catalog, "other-claim")
     law = next(s for s in catalog.sources if s.id == "sample-law")
-    text = {"catalog": lambda: render.catalog_page(catalog, SITE, catalog.claims), "source": lambda: render.source_page(law),
-            "related": lambda: render.claim_page(other, SITE), "topic": lambda: render.topic_claims(catalog.topics[0])}[page]()
+    text = {"catalog": lambda: listings.catalog_page(catalog, SITE, catalog.claims), "source": lambda: listings.source_page(law),
+            "related": lambda: claim_pages.claim_page(other, SITE), "topic": lambda: listings.topic_claims(catalog.topics[0])}[page]()
     html = to_html(text)
     items = re.findall(r"<li[^>]*>(.*?)</li>", html, re.DOTALL)
     rated = [item for item in items if "verdict-badge" in item]
@@ -224,8 +224,8 @@ def test_every_list_binds_each_verdict_to_its_claim(catalog, page):
 
 
 def test_a_long_catalog_is_split_into_pages_that_link_to_each_other(catalog, monkeypatch):
-    monkeypatch.setattr(render, "CATALOG_PAGE", 1)
-    pages = render.catalog_pages(catalog, SITE)
+    monkeypatch.setattr(listings, "CATALOG_PAGE", 1)
+    pages = listings.catalog_pages(catalog, SITE)
     assert [uri for uri, _ in pages] == ["claims/index.md", "claims/page/2.md"]
     first, second = (to_html(make()) for _, make in pages)
     assert 'href="page/2.md"' in first and 'href="../index.md"' in second

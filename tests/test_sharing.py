@@ -285,3 +285,44 @@ def test_every_claim_has_a_small_embed_and_oembed_discovery(built_site):
         body = re.sub(r"<[^>]+>", "", text.split("<body>", 1)[1])
         claim_at = body.index(html.escape(claim.claim, quote=False))
         assert claim_at < body.index(claim.verdict.label) < body.index(html.escape(claim.fact, quote=False))
+
+
+def test_the_sitemap_dates_each_page_and_splits_past_the_limit(built_site):
+    from xml.etree import ElementTree
+
+    from catalog.export import sitemap_file, sitemap_names
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    real = ElementTree.parse(built_site / "sitemap.xml").getroot()
+    locs = {u.findtext("s:loc", namespaces=ns): u.findtext("s:lastmod", namespaces=ns) for u in real.findall("s:url", ns)}
+    catalog = read_catalog(ROOT).catalog
+    claim = catalog.claims[0]
+    assert locs[f"https://social-credit-checked.github.io/claims/{claim.id}/"] == claim.last_changed.isoformat()
+    assert "https://social-credit-checked.github.io/search/" not in locs and len(locs) > 300
+    assert all(loc.endswith("/") for loc in locs)  # pages only: no cards, data or assets
+
+    pages = {f"p{n}/": f"2026-0{n}-01" for n in range(1, 6)} | {"undated/": None}
+    names = sitemap_names(len(pages), limit=2)
+    assert names == ["sitemap.xml", "sitemaps/sitemap-001.xml", "sitemaps/sitemap-002.xml", "sitemaps/sitemap-003.xml"]
+    index = ElementTree.fromstring(sitemap_file("sitemap.xml", pages, "https://x.org/", limit=2))
+    assert [e.findtext("s:loc", namespaces=ns) for e in index.findall("s:sitemap", ns)] == [f"https://x.org/{n}" for n in names[1:]]
+    listed = []
+    for name in names[1:]:
+        urls = ElementTree.fromstring(sitemap_file(name, pages, "https://x.org/", limit=2)).findall("s:url", ns)
+        assert 1 <= len(urls) <= 2
+        listed += [u.findtext("s:loc", namespaces=ns) for u in urls]
+    assert sorted(listed) == sorted(f"https://x.org/{p}" for p in pages)
+    assert index.findall("s:sitemap", ns)[0].findtext("s:lastmod", namespaces=ns) == "2026-02-01"  # the newest of p1/, p2/
+
+
+def test_the_corrections_feed_has_every_change_newest_first(built_site):
+    feed = feedparser.parse((built_site / "corrections.xml").read_bytes())
+    catalog = read_catalog(ROOT).catalog
+    changes = sorted(((c.date, claim) for claim in catalog.claims for c in claim.changes), key=lambda p: p[0], reverse=True)
+    assert not feed.bozo and feed.feed.get("language") == "en"
+    assert len(feed.entries) == len(changes) > 0
+    assert [e.updated[:10] for e in feed.entries] == [day.isoformat() for day, _ in changes]
+    for entry in feed.entries:
+        claim = next(c for c in catalog.claims if entry.link.endswith(f"/claims/{c.id}/"))
+        assert f"“{claim.claim}”" in entry.title  # the claim stands with the verdict it was given then
+        assert "Now rated" not in entry.title

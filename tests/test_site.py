@@ -124,3 +124,27 @@ def test_validator_exits_zero_on_the_real_catalog():
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py")], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
     assert result.stdout.startswith("ok: ")
+
+
+def test_every_generated_page_is_in_the_nav_or_declared_outside_it(tmp_path):
+    """A page neither in the nav nor in not_in_nav fails the strict build; at 151 claims the list
+    of claims gains claims/page/2.md, so the manifest is checked with a page size of 1."""
+    import pathspec
+
+    from catalog import listings
+    from catalog.project import mkdocs_settings
+    from catalog.site import Site, manifest
+
+    settings = mkdocs_settings(ROOT)
+    ignored = pathspec.GitIgnoreSpec.from_lines(settings["not_in_nav"].splitlines())
+    in_nav = set(re.findall(r"[\w/-]+\.md", str(settings["nav"])))
+    catalog = read_catalog(ROOT).catalog
+    listings.CATALOG_PAGE, size = 1, listings.CATALOG_PAGE
+    try:
+        pages = [f.uri for f in manifest(catalog, Site("https://x.org/", "X", "https://github.com/o/r"), ROOT, cards=False)
+                 if f.is_page and not f.redirect_to]
+    finally:
+        listings.CATALOG_PAGE = size
+    assert "claims/page/2.md" in pages
+    left_out = [uri for uri in pages if uri not in in_nav and not uri.startswith("topics/") and not ignored.match_file("/" + uri)]
+    assert left_out == []
