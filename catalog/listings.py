@@ -45,9 +45,11 @@ def queue_page(catalog: Catalog, site: Site) -> str:
             lang = f' lang="{q.language}"' if q.language != "en" else ""
             heard = "; ".join(f"[{inline(a.title)}]({safe_url(a.url)}), {inline(a.publisher)}, {a.date}" for a in q.appearances)
             out.append(f"- <span{lang} id=\"{q.id}\">“{inline(q.claim)}”</span>  ")
-            out.append(f"    Heard in: {heard}.  ")
+            # search indexes the wording; where it was heard and what would settle it stay out,
+            # so that this page stays a small search result as the queue grows
+            out.append(f"    <span data-pagefind-ignore>Heard in: {heard}.</span>  ")
             if q.notes:
-                out.append(f"    What would settle it: {inline(' '.join(q.notes.split()))}  ")
+                out.append(f"    <span data-pagefind-ignore>What would settle it: {inline(' '.join(q.notes.split()))}</span>  ")
             out.append(f"    [Help check this claim]({site.suggest_url(q.claim)})")
         out.append("")
     return "\n".join(out) + "\n"
@@ -144,7 +146,9 @@ def topics_index(catalog: Catalog) -> str:
 
 
 def source_page(source: Source) -> str:
-    out = [front_matter(title=source.title, description=f"{source.kind.label} published by {source.publisher}.")]
+    # Search leaves source pages out: they outnumber claims, and the claims that cite a source
+    # are found by its words; every query would otherwise pay for them.
+    out = [front_matter(title=source.title, description=f"{source.kind.label} published by {source.publisher}.", search={"exclude": True})]
     out.append(f'# {inline(source.title)} {{ data-pagefind-weight="2" }}\n')  # found by its title, below the claims
     out.append('<div class="source-facts" data-pagefind-weight="0.3" markdown>\n')
     facts = []
@@ -260,10 +264,10 @@ def corrections_log(catalog: Catalog) -> str:
                      key=lambda pair: (pair[0].date, pair[1].id), reverse=True)
     if not entries:
         return "No claim has been changed since it was first published.\n"
-    out = []
+    out = ['<div class="corrections-log" data-pagefind-ignore markdown>\n']  # grows with every change; the claims are indexed
     for change, claim in entries:
         rated = f" — rated {verdict_badge(change.verdict, '')} from this date" if change.verdict else ""
         out.append(f"- **{change.date.isoformat()}** · [“{inline(claim.claim)}”](claims/{claim.id}.md){rated}  ")
         out.append(f"  {inline(change.summary)}")
         out.append("  { .correction }")
-    return "\n".join(out) + "\n"
+    return "\n".join(out) + "\n\n</div>\n"

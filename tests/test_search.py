@@ -6,6 +6,7 @@ marks, numbers and topic names. Each names the page that must be among the first
 
 from __future__ import annotations
 
+import gzip
 import json
 from urllib.parse import quote, urlsplit
 
@@ -68,6 +69,11 @@ QUERIES = [
 ]
 RESULTS = ".search-results__list > li, .search-results__suggest"
 TOP_LINKS = "els => els.map(e => new URL(e.href).pathname)"
+
+
+@pytest.fixture(scope="module")
+def catalog_for_index():
+    return read_catalog(ROOT).catalog
 
 
 @pytest.fixture(scope="module")
@@ -156,3 +162,20 @@ def test_search_results_pass_axe(search_page, served_site):
     result = search_page.evaluate("async () => JSON.stringify((await axe.run(document)).violations)")
     violations = json.loads(result)
     assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+
+
+def test_each_query_pays_only_for_pages_that_answer_claims(built_site, catalog_for_index):
+    """The index holds no source page (they outnumber claims; the claims citing a source are found
+    by its words) and no part of a list that grows with the catalog: where a queued claim was heard,
+    the corrections log. Otherwise every query would fetch them."""
+    fragments = {}
+    for path in (built_site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")
+        fragment = json.loads(data)
+        fragments[fragment["url"]] = fragment["content"]
+    assert not [url for url in fragments if url.startswith("/sources/")]
+    assert {f"/claims/{claim.id}/" for claim in catalog_for_index.claims} <= set(fragments)
+    queue = fragments["/queue/"]
+    assert catalog_for_index.queue[0].claim in queue and "Heard in" not in queue
+    changed = next(claim for claim in catalog_for_index.claims if claim.changes)
+    assert changed.changes[0].summary.split(".")[0] not in fragments["/corrections/"]

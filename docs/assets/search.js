@@ -4,7 +4,7 @@
 // verdict is never read as a verdict on the fact. The query is kept in the address (?q=).
 (function () {
   var MAX_RESULTS = 10;
-  var CANDIDATES = 30;  // results re-ranked below; only these are fetched
+  var CANDIDATES = 12;  // results re-ranked below; only these are fetched (each costs a request)
 
   function words(text) {
     return (text || "").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
