@@ -58,10 +58,12 @@ def data_files_table() -> str:
     api = export.API
     rows = [
         (f"[{api}/claims.json]({api}/claims.json)", "JSON",
-         "Every claim, with " + ", ".join(f"`{f}`" for f in export.CLAIM_INDEX) + " and `data`, the address of its own file."),
+         "Every claim, with " + ", ".join(f"`{f}`" for f in export.CLAIM_INDEX) + "; `page` and `data` give the address of "
+         "a claim's page and of its own file once, with `{id}` to fill in."),
         (f"`{api}/claims/<id>.json`", "JSON", "One claim with every field in the first table below."),
         (f"[{api}/sources.json]({api}/sources.json)", "JSON",
-         "Every source, with " + ", ".join(f"`{f}`" for f in export.SOURCE_INDEX) + " and `data`, the address of its own file."),
+         "Every source, with " + ", ".join(f"`{f}`" for f in export.SOURCE_INDEX) + "; `page` and `data` give the address of "
+         "a source's page and of its own file once, with `{id}` to fill in."),
         (f"`{api}/sources/<id>.json`", "JSON", "One source with every field in the second table below."),
         (f"`{api}/dump/claims-001.json`, …", "JSON",
          f"Every claim with every field, {export.DUMP_CHUNK} to a file; the same for sources (`sources-001.json`, …)."),

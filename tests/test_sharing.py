@@ -124,14 +124,17 @@ def test_open_data_matches_the_documented_fields(built_site):
     assert claims["version"] == sources["version"] == "v1"
     assert claims["license"]["name"] == sources["license"]["name"] == "CC BY 4.0"
     assert [c["id"] for c in claims["claims"]] == [c.id for c in catalog.claims]
-    for entry in claims["claims"]:  # the slim index points at each claim's full record
-        assert set(entry) == {*export.CLAIM_INDEX, "data"}
-        full = json.loads(card_path(built_site, entry["data"]).read_text(encoding="utf-8"))["claim"]
+    for entry in claims["claims"]:  # the slim index leads, through its address templates, to each claim's full record
+        assert set(entry) == set(export.CLAIM_INDEX)
+        full = json.loads(card_path(built_site, claims["data"].replace("{id}", entry["id"])).read_text(encoding="utf-8"))["claim"]
         assert list(full) == [name for name, _, _ in export.API_FIELDS["claims"]]
-        assert {key: full[key] for key in export.CLAIM_INDEX} == {key: entry[key] for key in export.CLAIM_INDEX}
+        assert {key: full[key] for key in export.CLAIM_INDEX} == entry
+        assert full["url"] == claims["page"].replace("{id}", entry["id"])
     for entry in sources["sources"]:
-        full = json.loads(card_path(built_site, entry["data"]).read_text(encoding="utf-8"))["source"]
+        assert set(entry) == set(export.SOURCE_INDEX)
+        full = json.loads(card_path(built_site, sources["data"].replace("{id}", entry["id"])).read_text(encoding="utf-8"))["source"]
         assert list(full) == [name for name, _, _ in export.API_FIELDS["sources"]]
+        assert full["page"] == sources["page"].replace("{id}", entry["id"])
     dumped = [r for path in sorted((built_site / "api/v1/dump").glob("claims-*.json"))
               for r in json.loads(path.read_text(encoding="utf-8"))["claims"]]
     assert [r["id"] for r in dumped] == [c.id for c in catalog.claims]

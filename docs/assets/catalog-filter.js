@@ -58,7 +58,7 @@
     }
 
     function matches(claim, words) {
-      var haystack = normal([claim.claim, claim.fact].concat((claim.phrasings || []).map(function (p) { return p.text; })).join(" "));
+      var haystack = normal(claim.claim + " " + claim.fact);
       return (!controls.verdict.value || claim.verdict === controls.verdict.value) &&
         (!controls.topic.value || claim.topic === controls.topic.value) &&
         words.every(function (word) { return haystack.indexOf(word) !== -1; });
@@ -94,7 +94,13 @@
           var none = el("p", "catalog-results__none", "No claim matches. ");
           var suggest = el("a", null, "Suggest this claim");
           suggest.href = form.dataset.suggest + (controls.q.value ? "&claim=" + encodeURIComponent(controls.q.value) : "");
-          none.append(suggest, " so that we check it.");
+          none.append(suggest, " so that we check it");
+          if (controls.q.value) {  // the list matches claims and facts; search knows every wording people use
+            var search = el("a", null, "search every wording people use");
+            search.href = new URL(form.dataset.root + "search/?q=" + encodeURIComponent(controls.q.value), window.location.href).href;
+            none.append(", or ", search);
+          }
+          none.append(".");
           out.append(none);
         }
         list.hidden = true;
