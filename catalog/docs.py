@@ -68,7 +68,10 @@ def data_files_table() -> str:
         (f"`{api}/dump/claims-001.json`, …", "JSON",
          f"Every claim with every field, {export.DUMP_CHUNK} to a file; the same for sources (`sources-001.json`, …)."),
         (f"[{api}/claims.csv]({api}/claims.csv)", "CSV", "One row per claim, for spreadsheets: "
-         + ", ".join(f"`{c}`" for c in export.CSV_COLUMNS) + " (tags separated by spaces)."),
+         + ", ".join(f"`{c}`" for c in export.CSV_LIST_COLUMNS) + " (tags separated by spaces)."),
+        (f"`{api}/dump/claims-001.csv`, …", "CSV",
+         f"The same rows with every column ({', '.join(f'`{c}`' for c in export.CSV_COLUMNS if c not in export.CSV_LIST_COLUMNS)} "
+         f"added), {export.DUMP_CHUNK} to a file."),
         ("[feed.xml](feed.xml)", "Atom", f"The {export.FEED_ENTRIES} most recently reviewed or changed claims, newest first."),
         ("[corrections.xml](corrections.xml)", "Atom", "Every correction and verdict change, newest first: the "
          "[corrections log](corrections.md#log) as a feed."),

@@ -149,8 +149,8 @@ def source_page(source: Source) -> str:
     # Search leaves source pages out: they outnumber claims, and the claims that cite a source
     # are found by its words; every query would otherwise pay for them.
     out = [front_matter(title=source.title, description=f"{source.kind.label} published by {source.publisher}.", search={"exclude": True})]
-    out.append(f'# {inline(source.title)} {{ data-pagefind-weight="2" }}\n')  # found by its title, below the claims
-    out.append('<div class="source-facts" data-pagefind-weight="0.3" markdown>\n')
+    out.append(f"# {inline(source.title)}\n")
+    out.append('<div class="source-facts" markdown>\n')
     facts = []
     if source.title_original:
         facts.append(f"Original title: {inline(source.title_original)}")

@@ -140,9 +140,15 @@ def test_open_data_matches_the_documented_fields(built_site):
     assert [r["id"] for r in dumped] == [c.id for c in catalog.claims]
     rows = list(csv.DictReader(io.StringIO((built_site / "api/v1/claims.csv").read_text(encoding="utf-8"))))
     assert [r["id"] for r in rows] == [c.id for c in catalog.claims]
-    assert list(rows[0]) == list(export.CSV_COLUMNS)
+    assert list(rows[0]) == list(export.CSV_LIST_COLUMNS)
     claim = catalog.claims[0]
     assert rows[0]["tags"] == " ".join(claim.tags) and rows[0]["verdict"] == claim.verdict.slug  # tags joined by spaces
+    full_rows = [row for path in sorted((built_site / "api/v1/dump").glob("claims-*.csv"))
+                 for row in csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")))]
+    assert [r["id"] for r in full_rows] == [c.id for c in catalog.claims]
+    assert list(full_rows[0]) == list(export.CSV_COLUMNS)
+    assert full_rows[0]["short_answer"] == claim.short_answer.strip()
+    assert all({key: full[key] for key in export.CSV_LIST_COLUMNS} == row for full, row in zip(full_rows, rows, strict=True))
 
 
 def test_the_open_data_page_links_every_data_file_and_documents_every_field(built_site):
