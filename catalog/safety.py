@@ -35,6 +35,8 @@ SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 SAFE_SCHEMES = ("http", "https")
 # Invisible characters that reorder the text around them (as used in "Trojan Source" attacks).
 BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+CONTROL_OR_SPACE = re.compile(r"[\x00-\x20]")  # what a browser drops from a URL before it reads the scheme
+SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f]")  # \s is str.isspace()
 HOST = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$")
 # Characters percent-encoded in a URL's path, query and fragment so that it cannot end the
 # Markdown link or HTML attribute it is written into.
@@ -48,8 +50,7 @@ def link_targets(text: str) -> list[str]:
 def scheme(target: str) -> str | None:
     """The scheme a browser would see, after Markdown escapes and HTML entities are undone."""
     decoded = html.unescape(target.replace("\\", ""))
-    decoded = "".join(ch for ch in decoded if ord(ch) > 0x20)
-    match = SCHEME.match(decoded)
+    match = SCHEME.match(CONTROL_OR_SPACE.sub("", decoded))
     return match.group(1).lower() if match else None
 
 
@@ -72,7 +73,7 @@ def url_problem(url: str) -> str | None:
         return f"'{parts.netloc}' is not a host name"
     if parts.username is not None or parts.password is not None:
         return "it must not carry a user name or password"
-    if any(ch.isspace() or ord(ch) < 0x20 for ch in url):
+    if SPACE_OR_CONTROL.search(url):
         return "it contains a space or a control character"
     return None
 
