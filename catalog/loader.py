@@ -86,10 +86,13 @@ MAX_REPAIRS = 5  # syntax slips repaired in one file to look for its other probl
 
 
 def nesting_depth(data: bytes) -> tuple[int, int, int]:
-    """The deepest nesting of [ and { and where it is first reached (line, column).
+    """The deepest nesting of [ and { and where it is first reached (line, column), when it passes
+    MAX_NESTING; else (0, 1, 1) at once, since a file with that few opening brackets cannot.
 
     Counted over the raw text (brackets inside quotes or prose count too), so it is an upper
     bound that is cheap to compute before the parser sees the file."""
+    if data.count(b"[") + data.count(b"{") <= MAX_NESTING:
+        return 0, 1, 1
     depth = deepest = 0
     line, column, at = 1, 0, (1, 1)
     for byte in data:
