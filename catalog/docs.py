@@ -132,7 +132,7 @@ def finish_page(markdown: str, entry, catalog, site, page: str) -> tuple[str, li
     page's SiteFile from the manifest, or None for a hand-written page it says nothing about."""
     scripts = list(entry.scripts) if entry is not None else []
     if entry is not None:
-        markdown = render.after_title(markdown, entry.after_title)
+        markdown = render.after_title(markdown, entry.after_title) + (f"\n\n{entry.closing}" if entry.closing else "")
     if catalog is not None and page.startswith(("claims/", "topics/")):
         markdown += "\n" + render.abbreviations(catalog, markdown)
     return fill_markers(markdown, catalog, site, scripts, page), scripts

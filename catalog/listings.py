@@ -131,6 +131,13 @@ def topic_claims(topic: Topic) -> str:
     return "\n".join(out)
 
 
+def topic_closing(topic: Topic, site: Site, queued: bool) -> str:
+    """The end of a topic page: where to go when the claim a reader heard is not among its claims."""
+    heard = f"../queue/index.md#{topic.id}" if queued else "../queue/index.md"  # the queue page heads only topics it holds
+    return (f"Heard a claim on this topic that is not here? [Suggest a claim]({site.suggest_url()}) or see the "
+            f"[claims we've heard but not checked yet]({heard}).\n{{ .topic-suggest data-pagefind-ignore }}\n")
+
+
 def most_repeated_items(catalog: Catalog, count: int = 8) -> list[dict]:
     """The most repeated claims as plain values, for templates (the 404 page)."""
     return [{"claim": c.claim, "fact": c.fact, "verdict": c.verdict.slug, "label": c.verdict.label, "path": claim_path(c.id)}

@@ -93,6 +93,7 @@ class SiteFile:
     redirect_to: str | None = None  # an old address: the uri of the page it now redirects to
     meta: dict = field(default_factory=dict)  # page metadata for the templates
     after_title: str = ""  # Markdown put right after a hand-written page's title (a topic's claims)
+    closing: str = ""  # Markdown put at the end of a hand-written page (a topic's way to suggest a claim)
     scripts: tuple[str, ...] = ()  # page scripts, loaded only where they are used
 
     @property
@@ -143,6 +144,7 @@ def manifest(catalog: Catalog, site: Site, root: Path, cards: bool = True) -> li
     for topic in catalog.topics:
         files += [
             SiteFile(f"topics/{topic.id}.md", edit=topic.path, after_title=listings.topic_claims(topic),
+                     closing=listings.topic_closing(topic, site, any(q.topic is topic for q in catalog.queue)),
                      meta={"card": topic_card_uri(topic.id), "description": topic.summary, **_titled(topic.title),
                            **_dated(max((c.last_changed for c in topic.claims), default=None))}),
             SiteFile(topic_card_uri(topic.id), card=TitleCard(topic.title, site.name, "Topic")),

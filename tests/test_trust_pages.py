@@ -62,6 +62,14 @@ def test_a_topic_shows_its_claims_before_its_explainer(chromium, served_site, ca
         assert first_after > 0, topic.id  # the explainer's sections come after the list
         assert page.locator('meta[property="og:description"]').get_attribute("content") == topic.summary
         assert f"assets/cards/topics/{topic.id}.png" in page.locator('meta[property="og:image"]').get_attribute("content")
+        blocks = page.locator("article :is(p, ul, ol, table, h2, h3):not(.md-source-file)")  # the end of the topic is no dead end
+        last = blocks.last
+        assert last.get_attribute("class") == "topic-suggest", (topic.id, last.inner_text()[:80])
+        assert "template=suggest-claim.yml" in last.get_by_role("link", name="Suggest a claim").get_attribute("href")
+        queue = last.get_by_role("link", name="claims we've heard but not checked yet")
+        queue.click()
+        page.wait_for_url("**/queue/**")
+        assert page.locator("h1").inner_text() == "Claims we've heard"
     page.close()
 
 
