@@ -40,6 +40,12 @@ def fixture_catalog(tmp_path):
 
 
 @pytest.fixture(scope="session")
+def catalog():
+    """The real catalog, loaded once; tests only read it (test_render.py has its own, of fixtures)."""
+    return read_catalog(ROOT).catalog
+
+
+@pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
     """The real catalog built once with `mkdocs build --strict`."""
     from site_build import mkdocs_build

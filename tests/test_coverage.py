@@ -4,10 +4,8 @@ of the thread this project began from answered by a claim page (issue 15's floor
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
 
 from catalog.contract import VERDICTS
-from catalog.pipeline import read_catalog
 
 # Each assertion made in the founding thread (research/claims-heard-2026-12.md in the shared
 # notes), and the claim page that answers it.
@@ -26,11 +24,6 @@ FOUNDING_THREAD = {
     "12 blacklisting only for serious offences": "blacklisting-only-serious-offences",
     "13 a walk in the park compared to American credit scores": "china-system-milder-than-us-credit-scores",
 }
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return read_catalog(ROOT).catalog
 
 
 def test_the_catalog_checks_at_least_120_claims_and_has_heard_160(catalog):

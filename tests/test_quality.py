@@ -108,11 +108,11 @@ def test_filters_are_operable_by_keyboard_and_recorded_in_the_url(chromium, serv
     page.close()
 
 
-def test_a_filter_that_matches_nothing_offers_to_suggest_the_claim_and_to_search_every_wording(chromium, served_site):
+def test_a_filter_that_matches_nothing_offers_to_suggest_the_claim_and_to_search_every_wording(chromium, served_site, catalog):
     page = chromium.new_page()
     page.goto(served_site + "claims/?q=qqqqwwwwzz")
     page.wait_for_selector(".catalog-results__none")
-    assert page.locator("#filter-count").text_content() == f"0 of {len(read_catalog(ROOT).catalog.claims)} claims shown"
+    assert page.locator("#filter-count").text_content() == f"0 of {len(catalog.claims)} claims shown"
     suggest = page.get_by_role("link", name="Suggest this claim")
     assert "template=suggest-claim.yml" in suggest.get_attribute("href") and "claim=qqqqwwwwzz" in suggest.get_attribute("href")
     page.get_by_role("link", name="search every wording people use").click()

@@ -13,8 +13,6 @@ from urllib.parse import quote, urlsplit
 import pytest
 from conftest import ROOT
 
-from catalog.pipeline import read_catalog
-
 QUERIES = [
     ("every chinese citizen has a social credit score", "claims/single-national-score/"),
     ("social credit score", "claims/single-national-score/"),
@@ -72,11 +70,6 @@ TOP_LINKS = "els => els.map(e => new URL(e.href).pathname)"
 
 
 @pytest.fixture(scope="module")
-def catalog_for_index():
-    return read_catalog(ROOT).catalog
-
-
-@pytest.fixture(scope="module")
 def search_page(chromium, served_site):
     page = chromium.new_page()
     yield page
@@ -89,9 +82,8 @@ def top_results(page, site: str, query: str, count: int = 3) -> list[str]:
     return [path.lstrip("/") for path in page.eval_on_selector_all(".search-results__list > li p:first-child a", TOP_LINKS)][:count]
 
 
-def test_the_query_set_is_large_and_points_at_real_pages():
+def test_the_query_set_is_large_and_points_at_real_pages(catalog):
     assert len(QUERIES) >= 40
-    catalog = read_catalog(ROOT).catalog
     pages = {f"claims/{c.id}/" for c in catalog.claims} | {f"topics/{t.id}/" for t in catalog.topics} | {"glossary/"}
     assert {page for _, page in QUERIES} <= pages
 
@@ -102,8 +94,7 @@ def test_search_puts_the_page_among_the_first_three(search_page, served_site, qu
     assert expected in found, f"{query!r}: {found}"
 
 
-def test_claim_results_show_the_claim_beside_its_verdict_then_the_fact(search_page, served_site):
-    catalog = read_catalog(ROOT).catalog
+def test_claim_results_show_the_claim_beside_its_verdict_then_the_fact(search_page, served_site, catalog):
     claim = next(c for c in catalog.claims if c.id == "single-national-score")
     search_page.goto(served_site + "search/?q=" + quote(claim.claim))
     search_page.wait_for_selector(RESULTS, timeout=15000)
@@ -164,7 +155,7 @@ def test_search_results_pass_axe(search_page, served_site):
     assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
 
 
-def test_each_query_pays_only_for_pages_that_answer_claims(built_site, catalog_for_index):
+def test_each_query_pays_only_for_pages_that_answer_claims(built_site, catalog):
     """The index holds no source page (they outnumber claims; the claims citing a source are found
     by its words) and no part of a list that grows with the catalog: where a queued claim was heard,
     the corrections log. Otherwise every query would fetch them."""
@@ -174,8 +165,8 @@ def test_each_query_pays_only_for_pages_that_answer_claims(built_site, catalog_f
         fragment = json.loads(data)
         fragments[fragment["url"]] = fragment["content"]
     assert not [url for url in fragments if url.startswith("/sources/")]
-    assert {f"/claims/{claim.id}/" for claim in catalog_for_index.claims} <= set(fragments)
+    assert {f"/claims/{claim.id}/" for claim in catalog.claims} <= set(fragments)
     queue = fragments["/queue/"]
-    assert catalog_for_index.queue[0].claim in queue and "Heard in" not in queue
-    changed = next(claim for claim in catalog_for_index.claims if claim.changes)
+    assert catalog.queue[0].claim in queue and "Heard in" not in queue
+    changed = next(claim for claim in catalog.claims if claim.changes)
     assert changed.changes[0].summary.split(".")[0] not in fragments["/corrections/"]

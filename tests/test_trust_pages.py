@@ -6,17 +6,7 @@ from __future__ import annotations
 
 import re
 
-import pytest
-from conftest import ROOT
-
-from catalog.pipeline import read_catalog
-
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return read_catalog(ROOT).catalog
 
 
 def test_home_puts_search_and_the_most_repeated_claims_before_the_prose(chromium, served_site):

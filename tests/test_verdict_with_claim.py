@@ -7,11 +7,7 @@ must hold the claim it rates, and only that claim.
 
 from __future__ import annotations
 
-import pytest
-from conftest import ROOT
-
 from catalog.contract import VERDICTS
-from catalog.pipeline import read_catalog
 
 # Badges inside [hidden] are the copies the search and filter scripts place beside each claim
 # they list; they are never shown or read out where they are. A .verdict-sample is the scale's
@@ -35,11 +31,6 @@ CONTRAST = """() => {
     return {label: el.innerText.trim(), ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)};
   });
 }"""
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return read_catalog(ROOT).catalog
 
 
 def pages_with_verdicts(built_site) -> list[str]:
