@@ -190,8 +190,9 @@ def _feed(title: str, feed_id: str, self_url: str, page_url: str, updated: date 
     return feed
 
 
-def _serialised(feed: ElementTree.Element) -> str:
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(feed, encoding="unicode") + "\n"
+def _xml(root: ElementTree.Element) -> str:
+    """A feed or sitemap as a document, with its XML declaration."""
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(root, encoding="unicode") + "\n"
 
 
 def atom_feed(catalog: Catalog, site_url: str, site_name: str) -> str:
@@ -208,7 +209,7 @@ def atom_feed(catalog: Catalog, site_url: str, site_name: str) -> str:
         _add(entry, "updated", _timestamp(claim.last_changed))
         _add(entry, "summary", f"{rating_sentence(claim)} {' '.join(claim.short_answer.split())}")
         _add(entry, "category", term=claim.topic.id, label=claim.topic.title)
-    return _serialised(feed)
+    return _xml(feed)
 
 
 def corrections_feed(catalog: Catalog, site_url: str, site_name: str) -> str:
@@ -225,7 +226,7 @@ def corrections_feed(catalog: Catalog, site_url: str, site_name: str) -> str:
         _add(entry, "link", href=site_url + claim_path(claim.id))
         _add(entry, "updated", _timestamp(change.date))
         _add(entry, "summary", " ".join(change.summary.split()))
-    return _serialised(feed)
+    return _xml(feed)
 
 
 def claim_review(claim: Claim, site_url: str, site_name: str) -> dict:
@@ -289,7 +290,6 @@ def _many(kind: str, records: list, make, site_url: str) -> str:
     return _document(kind, [make(record, site_url) for record in records])
 
 
-
 SITEMAP_LIMIT = 50_000  # URLs per sitemap file, the protocol's limit
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
@@ -326,7 +326,3 @@ def _urlset(paths: list[str], pages: dict[str, str | None], site_url: str) -> st
         if pages[path]:
             ElementTree.SubElement(url, "lastmod").text = pages[path]
     return _xml(urlset)
-
-
-def _xml(root: ElementTree.Element) -> str:
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(root, encoding="unicode") + "\n"
