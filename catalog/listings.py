@@ -37,11 +37,10 @@ def queue_page(catalog: Catalog, site: Site) -> str:
                "They have no verdict until they are checked against primary sources. "
                f"[Suggest another claim]({site.suggest_url()}) or [read how we choose claims](../methodology.md#choosing-claims).\n")
     for topic in catalog.topics:
-        queued = [q for q in catalog.queue if q.topic is topic]
-        if not queued:
+        if not topic.queued:
             continue
         out.append(f"## {inline(topic.title)} {{#{topic.id}}}\n")
-        for q in queued:
+        for q in topic.queued:
             lang = f' lang="{q.language}"' if q.language != "en" else ""
             heard = "; ".join(f"[{inline(a.title)}]({safe_url(a.url)}), {inline(a.publisher)}, {a.date}" for a in q.appearances)
             out.append(f"- <span{lang} id=\"{q.id}\">“{inline(q.claim)}”</span>  ")
@@ -131,9 +130,9 @@ def topic_claims(topic: Topic) -> str:
     return "\n".join(out)
 
 
-def topic_closing(topic: Topic, site: Site, queued: bool) -> str:
+def topic_closing(topic: Topic, site: Site) -> str:
     """The end of a topic page: where to go when the claim a reader heard is not among its claims."""
-    heard = f"../queue/index.md#{topic.id}" if queued else "../queue/index.md"  # the queue page heads only topics it holds
+    heard = f"../queue/index.md#{topic.id}" if topic.queued else "../queue/index.md"  # the queue page heads only topics it holds
     return (f"Heard a claim on this topic that is not here? [Suggest a claim]({site.suggest_url()}) or see the "
             f"[claims we've heard but not checked yet]({heard}).\n{{ .topic-suggest data-pagefind-ignore }}\n")
 

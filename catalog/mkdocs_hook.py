@@ -27,10 +27,11 @@ def on_config(config):
     config.edit_uri = f"{repository}/edit/main/docs/"
     for diagnostic in result.diagnostics:
         log.error(str(diagnostic))
-    if not _state["serving"] and (result.diagnostics or (no_font := cards.font_problem())):
+    no_font = cards.font_problem()
+    if not _state["serving"] and (result.diagnostics or no_font):
         raise PluginError(f"the catalog has {diagnostics.summary_line(result.diagnostics)}; fix them and build again"
                           if result.diagnostics else no_font)
-    if (no_font := cards.font_problem()) and _state.get("cards", True):  # said once per `mkdocs serve`
+    if no_font and _state.get("cards", True):  # said once per `mkdocs serve`
         log.warning(f"{no_font}. Serving without share cards.")
     _state["cards"] = no_font is None
     if result.catalog is not None:

@@ -1,6 +1,6 @@
 """The catalog as objects: claims, sources and topics, with derived values computed once.
 
-enrich() links records to each other (which claims cite a source, a topic's claims, related
+enrich() links records to each other (which claims cite a source, a topic's claims and queued claims, related
 claims, derived archive links), so every page and export reads the same values.
 """
 
@@ -22,6 +22,7 @@ class Topic:
     summary: str
     order: int
     claims: list[Claim] = field(default_factory=list)
+    queued: list[QueuedClaim] = field(default_factory=list)  # claims heard in this topic, not checked yet
 
     def __repr__(self) -> str:  # linked records form cycles: a full repr would never end
         return f"Topic({self.id!r})"
@@ -254,6 +255,8 @@ def enrich(catalog: Catalog) -> Catalog:
             groups.setdefault(key, []).append(claim)
         for source in dict.fromkeys(c.source for c in claim.citations):  # each source once
             source.cited_by.append(claim)
+    for queued in catalog.queue:
+        queued.topic.queued.append(queued)
     positions = {key: {c.id: i for i, c in enumerate(members)} for key, members in groups.items()}
     for claim in catalog.claims:
         claim.related = related_claims(claim, groups, positions)

@@ -144,7 +144,7 @@ def manifest(catalog: Catalog, site: Site, root: Path, cards: bool = True) -> li
     for topic in catalog.topics:
         files += [
             SiteFile(f"topics/{topic.id}.md", edit=topic.path, after_title=listings.topic_claims(topic),
-                     closing=listings.topic_closing(topic, site, any(q.topic is topic for q in catalog.queue)),
+                     closing=listings.topic_closing(topic, site),
                      meta={"card": topic_card_uri(topic.id), "description": topic.summary, **_titled(topic.title),
                            **_dated(max((c.last_changed for c in topic.claims), default=None))}),
             SiteFile(topic_card_uri(topic.id), card=TitleCard(topic.title, site.name, "Topic")),
