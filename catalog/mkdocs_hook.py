@@ -22,12 +22,11 @@ def on_config(config):
     repository, root = (config.extra.get("repository") or "").rstrip("/"), Path(config.config_file_path).parent
     if not repository or not config.site_url:
         raise PluginError("mkdocs.yml must set site_url and extra.repository (the project's GitHub address)")
-    result = pipeline.read_catalog(root)
+    result, no_font = pipeline.read_catalog(root), cards.font_problem()
     _state.update(result=result, root=root, site=site.Site(config.site_url, config.site_name, repository), pages={})
     config.edit_uri = f"{repository}/edit/main/docs/"
     for diagnostic in result.diagnostics:
         log.error(str(diagnostic))
-    no_font = cards.font_problem()
     if not _state["serving"] and (result.diagnostics or no_font):
         raise PluginError(f"the catalog has {diagnostics.summary_line(result.diagnostics)}; fix them and build again"
                           if result.diagnostics else no_font)
