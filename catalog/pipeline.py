@@ -21,7 +21,7 @@ from .checks import Record, check_date_order, check_glossary_references, check_q
 from .contract import CLAIM_FIELDS, GLOSSARY_FIELDS, QUEUE_FIELDS, SOURCE_FIELDS, TOPIC_FIELDS
 from .diagnostics import Diagnostic
 from .links import link_problems, site_pages
-from .loader import load_file
+from .loader import load_file, load_front_matter
 from .markdown_rules import markdown_problems
 from .models import Catalog, build_catalog
 from .permalinks import check_registry
@@ -189,7 +189,9 @@ def hand_written_pages(root: Path, pages: dict, diagnostics: list[Diagnostic]) -
             start, body = _page_body(lines)
             diagnostics.extend(Diagnostic(relative, start + p.line + 1, p.column, p.code, p.message)
                                for p in link_problems("\n".join(body), relative.removeprefix("docs/"), pages, "the page"))
-        else:
+        else:  # MkDocs shows front matter it cannot read as text at the top of the page
+            if lines and lines[0].rstrip() == "---":
+                diagnostics.extend(load_front_matter(relative, "\n".join(lines).encode("utf-8")).diagnostics)
             diagnostics.extend(page_body_diagnostics(relative, lines, pages))
 
 

@@ -251,6 +251,13 @@ def test_deeply_nested_brackets_are_refused_before_parsing(fixture_catalog):
     assert [(d.path, d.code) for d in result.diagnostics] == [("claims/deep.yaml", "SC011")]
 
 
+def test_front_matter_mkdocs_cannot_read_is_reported_not_shown_as_text(fixture_catalog):
+    """MkDocs prints unreadable front matter at the top of the page; the catalog refuses it first."""
+    page = "---\ntitle: About\ndescription: Who we are: the editors\n---\n\n# About\n\nText.\n"
+    result = fixture_catalog(files={"docs/about.md": page})
+    assert [(d.path, d.line, d.column, d.code) for d in result.diagnostics] == [("docs/about.md", 3, 24, "SC002")]
+
+
 def test_a_value_cut_short_by_a_comment_is_reported_where_the_comment_starts(fixture_catalog):
     original = (VALID / "claims/sample-claim.yaml").read_text(encoding="utf-8")
     result = fixture_catalog(files={"claims/sample-claim.yaml": original.replace(
