@@ -5,7 +5,6 @@ dates and related claims. Every contract field a reader needs is shown (SHOWN_ON
 from __future__ import annotations
 
 import html
-import re
 from urllib.parse import quote
 
 from .contract import CLAIM_FIELDS
@@ -24,7 +23,7 @@ def review_line(claim: Claim) -> str:
     primary = sum(1 for s in claim.sources if s.kind.primary)
     count = len(claim.sources)
     return (f"Reviewed {claim.last_reviewed.isoformat()} · {count} source{'s' if count != 1 else ''} "
-            f"({primary} primary) · [dates and changes](#dates)\n{{ .review-line data-pagefind-ignore }}\n")
+            f"({primary} primary) · [dates and changes](#dates)\n{{ .review-line data-search-ignore }}\n")
 
 
 def share_buttons(claim: Claim, site: Site) -> str:
@@ -34,7 +33,7 @@ def share_buttons(claim: Claim, site: Site) -> str:
     text = html.escape(share_text(claim, site), quote=True)
     title = html.escape(claim.fact, quote=True)
     return (
-        '<div class="share-buttons" data-share data-pagefind-ignore>'
+        '<div class="share-buttons" data-share data-search-ignore>'
         f'<button type="button" class="md-button md-button--primary share-native" data-share-url="{link}" '
         f'data-share-title="{title}" data-share-text="{text}" hidden>Share</button> '
         f'<button type="button" class="md-button" data-clipboard-text="{link}">Copy link</button> '
@@ -60,41 +59,42 @@ def shown_fields(fields=CLAIM_FIELDS) -> None:
 
 def claim_page(claim: Claim, site: Site) -> str:
     shown_fields()
-    # Search weights (Pagefind): the claim's words weigh most, then its other wordings, the fact
+    # Search weights (catalog/search_index.py): the claim's words weigh most, then its other wordings, the fact
     # and the short answer; the explanation little; evidence, dates and links not at all.
     out = [front_matter(title=claim.fact, description=f"{rating_sentence(claim)} {claim.short_answer}",
                         # Material prints tag names unescaped; a tag is a slug, so escaping changes nothing valid
                         tags=[html.escape(t) for t in claim.tags], hide=["tags"])]  # listed at the foot of the page
     out.append('<div class="claim-review" markdown>\n')
     out.append(f"{rated(claim, '../', indexed=True)} {verdict_meter(claim.verdict)}\n"
-               f'{{ #claim .claim-line data-pagefind-meta="verdict_slug:{claim.verdict.slug}" }}\n')
-    out.append("The fact\n{ .fact-label data-pagefind-ignore }\n")
+               f'{{ #claim .claim-line data-search-meta="verdict_slug:{claim.verdict.slug}" }}\n')
+    out.append("The fact\n{ .fact-label data-search-ignore }\n")
     out.append(f"# {inline(claim.fact)} {{#fact}}\n")
     out.append("</div>\n")
     out.append(f'{inline(claim.short_answer)}\n'
-               f'{{ .short-answer #short-answer data-pagefind-weight="3" data-pagefind-meta="repeated:{repeated(claim)}" }}\n')
+               f'{{ .short-answer #short-answer data-search-weight="3" data-search-meta="repeated:{repeated(claim)}" }}\n')
     out.append(share_buttons(claim, site))
     out.append(review_line(claim))
     out.append(also_heard_as(claim))
-    out.append("## What we found {#explanation data-pagefind-ignore}\n")
-    out.append('<div class="explanation" data-pagefind-weight="0.5" markdown>\n')
+    out.append(chinese_terms(claim))
+    out.append("## What we found {#explanation data-search-ignore}\n")
+    out.append('<div class="explanation" data-search-weight="0.5" markdown>\n')
     out.append(trusted_markdown(claim.explanation) + "\n")
     out.append("</div>\n")
-    out.append('<div class="claim-record" data-pagefind-ignore markdown>\n')
+    out.append('<div class="claim-record" data-search-ignore markdown>\n')
     out.append("## Bottom line {#bottom-line}\n")
     out.append(f"{inline(claim.bottom_line or claim.fact)}\n")
     out.append("## Evidence {#evidence}\n")
     out.extend(_citation(index, c) for index, c in enumerate(claim.citations, 1))
     out.append("</div>\n")
     if claim.appearances:  # their titles are people's own wordings of the claim: search reads them
-        out.append("## Where this claim circulated {#circulated data-pagefind-ignore}\n")
-        out.append('<div class="circulated" data-pagefind-weight="2" markdown>\n')
+        out.append("## Where this claim circulated {#circulated data-search-ignore}\n")
+        out.append('<div class="circulated" data-search-weight="2" markdown>\n')
         first = claim.first_appearance
         for a in sorted(claim.appearances, key=lambda a: a.date):
             label = " (first known appearance)" if a is first else ""
             out.append(f"- {a.date}: [{inline(a.title)}]({safe_url(a.url)}), {inline(a.publisher)}{label}")
         out.append("\n</div>\n")
-    out.append('<div class="claim-record" data-pagefind-ignore markdown>\n')
+    out.append('<div class="claim-record" data-search-ignore markdown>\n')
     out.append("## Dates and changes {#dates}\n")
     out.append(f"- First published: {claim.first_published.isoformat()}")
     out.append(f"- Last reviewed: {claim.last_reviewed.isoformat()}")
@@ -121,23 +121,17 @@ def claim_page(claim: Claim, site: Site) -> str:
     return "\n".join(out)
 
 
-CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
-
-
-def cjk_search_terms(text: str, longest: int = 16) -> str:
-    """Every tail of each run of Chinese characters, space-separated, for search only.
-
-    Pagefind splits Chinese into words only on pages in Chinese, and these pages are in English,
-    so a run such as 每个中国人都有一个社会信用分 would be one word that 社会信用分 cannot find.
-    Pagefind matches the start of a word, so indexing each tail of the run lets any part of it
-    be found."""
-    tails = {run[i:i + longest] for run in CJK_RUN.findall(text) for i in range(len(run) - 1)}
-    return " ".join(sorted(tails))
-
-
-def search_only(text: str, weight: int) -> str:
-    terms = cjk_search_terms(text)
-    return f' <span class="search-only" hidden data-pagefind-weight="{weight}">{terms}</span>' if terms else ""
+def chinese_terms(claim: Claim) -> str:
+    """The glossary terms the claim hinges on, linked to their entries. Search reads the Chinese
+    and the pinyin as words of the claim, so 统一社会信用代码 finds the claims about the code: as
+    much as the claim's own words where the glossary lists the claim first under the term (the
+    claim most about it), as much as another wording elsewhere."""
+    if not claim.terms:
+        return ""
+    terms = ", ".join(f'<span data-search-weight="{10 if t.claims[0] is claim else 8}" markdown>'
+                      f'[<span lang="zh">{inline(t.term)}</span> ({inline(t.pinyin)})](../glossary/index.md#{t.id})</span>'
+                      for t in claim.terms)
+    return f'<span class="key-terms-label" data-search-ignore>Chinese terms:</span> {terms}\n{{ .key-terms }}\n'
 
 
 def also_heard_as(claim: Claim) -> str:
@@ -147,10 +141,9 @@ def also_heard_as(claim: Claim) -> str:
         lang = f' lang="{phrasing.language}"' if phrasing.language != "en" else ""
         text = f"“{inline(phrasing.text)}”"
         seen = f" ([where it was said]({safe_url(phrasing.url)}))" if phrasing.url else ""
-        seen += search_only(phrasing.text, 5)
         items.append(f"- <span{lang}>{text}</span>{seen}" if lang else f"- {text}{seen}")
-    return ("Also heard as:\n{ .also-heard-label data-pagefind-ignore }\n\n" + "\n".join(items)
-            + '\n{ .also-heard data-pagefind-weight="8" }\n') if items else ""
+    return ("Also heard as:\n{ .also-heard-label data-search-ignore }\n\n"
+            + '<div class="also-heard" data-search-weight="8" markdown>\n\n' + "\n".join(items) + "\n\n</div>\n") if items else ""
 
 
 def _citation(index: int, citation) -> str:

@@ -180,7 +180,7 @@ GLOSSARY_FIELDS: tuple[Field, ...] = (
     Field("pinyin", "line", True, "The term in pinyin with tone marks, e.g. shīxìn bèi zhíxíngrén.", 120),
     Field("translation", "line", True, "Our English translation.", 120),
     Field("why", "text", True, "Why the translation matters: what a loose translation gets wrong.", 1200),
-    _list_of("claims", "Ids of claims that hinge on this term.", Field("claim", "claim-ref", True, "A claim id.")),
+    _list_of("claims", "Ids of claims that hinge on this term, the one most about it first: each claim page shows the term, and search ranks the first claim highest for it.", Field("claim", "claim-ref", True, "A claim id.")),
     _list_of("sources", "Ids of sources that use or define the term.", Field("source", "source-ref", True, "A source id.")),
 )
 

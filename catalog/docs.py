@@ -165,7 +165,7 @@ def search_box(site, action: str = "", autofocus: bool = False) -> str:
                '<noscript><p>Search needs JavaScript. Without it, <a href="../claims/">browse all claims</a> '
                'by topic, or use your browser\'s find in page there.</p></noscript>') if not action else ""
     return (f'<form class="search-form" action="{action}" method="get" role="search" aria-label="Search the claims" '
-            f'data-search-form data-pagefind="../pagefind/pagefind.js" data-catalog="../claims/" '
+            f'data-search-form data-index="../search-index/" data-catalog="../claims/" '
             f'data-suggest="{html.escape(site.suggest_url(), quote=True)}">'
             '<label for="search-query">What did you hear?</label> '
             f'<input id="search-query" name="q" type="search" autocomplete="off" spellcheck="false" '

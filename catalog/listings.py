@@ -46,9 +46,9 @@ def queue_page(catalog: Catalog, site: Site) -> str:
             out.append(f"- <span{lang} id=\"{q.id}\">“{inline(q.claim)}”</span>  ")
             # search indexes the wording; where it was heard and what would settle it stay out,
             # so that this page stays a small search result as the queue grows
-            out.append(f"    <span data-pagefind-ignore>Heard in: {heard}.</span>  ")
+            out.append(f"    <span data-search-ignore>Heard in: {heard}.</span>  ")
             if q.notes:
-                out.append(f"    <span data-pagefind-ignore>What would settle it: {inline(' '.join(q.notes.split()))}</span>  ")
+                out.append(f"    <span data-search-ignore>What would settle it: {inline(' '.join(q.notes.split()))}</span>  ")
             out.append(f"    [Help check this claim]({site.suggest_url(q.claim)})")
         out.append("")
     return "\n".join(out) + "\n"
@@ -123,7 +123,7 @@ def filter_form(catalog: Catalog, site: Site, to_root: str = "../") -> str:
 
 def topic_claims(topic: Topic) -> str:
     """The claims section that opens a topic page, most repeated first, each with its verdict."""
-    out = ["## Claims in this topic {#claims data-pagefind-ignore}\n"]
+    out = ["## Claims in this topic {#claims data-search-ignore}\n"]
     if not topic.claims:
         out.append("No claims have been checked in this topic yet.\n")
     out.append(claim_list(most_repeated(topic.claims), "../"))
@@ -134,7 +134,7 @@ def topic_closing(topic: Topic, site: Site) -> str:
     """The end of a topic page: where to go when the claim a reader heard is not among its claims."""
     heard = f"../queue/index.md#{topic.id}" if topic.queued else "../queue/index.md"  # the queue page heads only topics it holds
     return (f"Heard a claim on this topic that is not here? [Suggest a claim]({site.suggest_url()}) or see the "
-            f"[claims we've heard but not checked yet]({heard}).\n{{ .topic-suggest data-pagefind-ignore }}\n")
+            f"[claims we've heard but not checked yet]({heard}).\n{{ .topic-suggest data-search-ignore }}\n")
 
 
 def most_repeated_items(catalog: Catalog, count: int = 8) -> list[dict]:
@@ -180,7 +180,7 @@ def source_page(source: Source) -> str:
     if source.notes:
         out.append(f"!!! note \"About this source\"\n    {inline(' '.join(source.notes.split()))}\n")
     out.append("</div>\n")
-    out.append('<div class="cited-by" data-pagefind-ignore markdown>\n')
+    out.append('<div class="cited-by" data-search-ignore markdown>\n')
     out.append("## Claims that cite this source {#cited-by}\n")
     if not source.cited_by:
         out.append("No claim cites this source yet.\n")
@@ -253,7 +253,7 @@ def glossary_page(catalog: Catalog) -> str:
     out.append(" · ".join(f"[{letter}](#{term_id})" for letter, term_id in letters.items()) + "\n{ .glossary-index }\n")
     for term in terms:
         # a term's own entry comes first when someone searches for the term
-        out.append(f'## {inline(term.translation)} — {inline(term.term)} ({inline(term.pinyin)}) {{#{term.id} data-pagefind-weight="9"}}\n')
+        out.append(f'## {inline(term.translation)} — {inline(term.term)} ({inline(term.pinyin)}) {{#{term.id} data-search-weight="15"}}\n')
         out.append(f"Pinyin without tone marks: *{inline(toneless(term.pinyin))}*\n{{ .glossary-toneless }}\n")
         out.append(f"{inline(term.why)}\n")
         if term.claims:
@@ -270,7 +270,7 @@ def corrections_log(catalog: Catalog) -> str:
                      key=lambda pair: (pair[0].date, pair[1].id), reverse=True)
     if not entries:
         return "No claim has been changed since it was first published.\n"
-    out = ['<div class="corrections-log" data-pagefind-ignore markdown>\n']  # grows with every change; the claims are indexed
+    out = ['<div class="corrections-log" data-search-ignore markdown>\n']  # grows with every change; the claims are indexed
     for change, claim in entries:
         rated = f" — rated {verdict_badge(change.verdict, '')} from this date" if change.verdict else ""
         out.append(f"- **{change.date.isoformat()}** · [“{inline(claim.claim)}”](claims/{claim.id}.md){rated}  ")

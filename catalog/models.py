@@ -105,6 +105,7 @@ class Claim:
     phrasings: list[Phrasing] = field(default_factory=list)
     related: list[Claim] = field(default_factory=list)  # declared ones first; enrich() adds claims alike
     declared_related: list[Claim] = field(default_factory=list)
+    terms: list[GlossaryTerm] = field(default_factory=list)  # the glossary terms that list it; enrich()
 
     @property
     def last_changed(self) -> date:
@@ -257,6 +258,9 @@ def enrich(catalog: Catalog) -> Catalog:
             source.cited_by.append(claim)
     for queued in catalog.queue:
         queued.topic.queued.append(queued)
+    for term in catalog.glossary:
+        for claim in term.claims:
+            claim.terms.append(term)
     positions = {key: {c.id: i for i, c in enumerate(members)} for key, members in groups.items()}
     for claim in catalog.claims:
         claim.related = related_claims(claim, groups, positions)

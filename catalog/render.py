@@ -86,7 +86,7 @@ def claim_link(claim: Claim, to_root: str = "../") -> str:
 
 def link_line(label: str, links: list[str]) -> str:
     """A line of links to other pages, kept out of the search index (those pages are indexed)."""
-    return f"{label}: " + ", ".join(links) + "\n{ data-pagefind-ignore }\n"
+    return f"{label}: " + ", ".join(links) + "\n{ data-search-ignore }\n"
 
 
 def verdict_anchor(verdict: Verdict) -> str:
@@ -100,12 +100,10 @@ def verdict_icon(verdict: Verdict) -> str:
     return svg.replace("<svg ", '<svg class="verdict-icon" aria-hidden="true" focusable="false" ', 1)
 
 
-def verdict_badge(verdict: Verdict, to_root: str, indexed: bool = False) -> str:
-    """The verdict as a link to its definition: icon, label and colour (outlined for "mostly").
-    indexed: the search index keeps the label as the page's verdict (for its result)."""
-    meta = " data-pagefind-meta=verdict" if indexed else ""
+def verdict_badge(verdict: Verdict, to_root: str) -> str:
+    """The verdict as a link to its definition: icon, label and colour (outlined for "mostly")."""
     return (f"[{verdict_icon(verdict)}{verdict.label}]({to_root}methodology.md#{verdict_anchor(verdict)})"
-            f"{{ .verdict-badge .verdict-{verdict.slug} title=\"What '{verdict.label}' means\"{meta} }}")
+            f"{{ .verdict-badge .verdict-{verdict.slug} title=\"What '{verdict.label}' means\" }}")
 
 
 def verdict_meter(verdict: Verdict) -> str:
@@ -137,8 +135,8 @@ def rated(claim: Claim, to_root: str, link: bool = False, indexed: bool = False)
     if link:
         quoted = f"[{quoted}]({to_root}claims/{claim.id}.md)"
     if indexed:
-        quoted = f'<span class="claim-text" data-pagefind-weight="10" data-pagefind-meta="claim">{quoted}</span>'
-    badge = verdict_badge(claim.verdict, to_root, indexed)
+        quoted = f'<span class="claim-text" data-search-weight="10" data-search-meta="claim">{quoted}</span>'
+    badge = verdict_badge(claim.verdict, to_root)
     return f'<span class="claim-label">Claim</span> {quoted} <span class="rated">rated</span> {badge}'
 
 
@@ -156,7 +154,7 @@ def claim_item(claim: Claim, to_root: str, attributes: str = "", note: str = "")
 def claim_list(claims: list[Claim], to_root: str) -> str:
     """Claim items, kept out of the search index: each claim is found on its own page."""
     items = "\n".join(claim_item(c, to_root) for c in claims)
-    return f'<div class="claim-list" data-pagefind-ignore markdown>\n\n{items}\n\n</div>\n'
+    return f'<div class="claim-list" data-search-ignore markdown>\n\n{items}\n\n</div>\n'
 
 
 def rating_sentence(claim: Claim) -> str:
@@ -181,7 +179,7 @@ def after_title(page: str, insert: str) -> str:
     title = re.search(r"^# (.*?)\s*(\{[^}]*\})?\n", page, re.MULTILINE)
     if title is None:
         return insert + "\n" + page
-    attributes = (title.group(2) or "{ }")[:-1].rstrip() + ' data-pagefind-weight="10" }'
+    attributes = (title.group(2) or "{ }")[:-1].rstrip() + ' data-search-weight="20" }'
     return f"{page[:title.start()]}# {title.group(1)} {attributes}\n\n{insert}\n{page[title.end():]}"
 
 

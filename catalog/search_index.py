@@ -1,22 +1,232 @@
-"""The search index: Pagefind reads the built site's pages and writes its index beside them.
+"""The search index: read the built pages and write a small, split index beside them.
 
-Pagefind splits the index into small pieces, so a reader's query fetches tens of kilobytes
-whatever the size of the catalog; its extended build splits Chinese text into words.
+A query fetches only what it needs: one piece of the word list for each word typed (words are
+grouped by their first three letters, or first Chinese character) and the few result records
+it shows (grouped DOCS_PER_FILE at a time). So the cost of a query stays near ten kilobytes
+whether the catalog holds a hundred claims or ten thousand; assets/search.js reads it.
+
+Pages mark what search reads, as MkDocs renders them:
+- data-search-body: the part of a page that is indexed (pages without it are not);
+- data-search-ignore: an element left out; data-search-weight="N": how much its words count
+  (headings count 7 down to 2 without one, other text 1);
+- data-search-meta="key" keeps an element's text, data-search-meta="key:value" a value, for the
+  result: "claim", "verdict_slug", "repeated" (how often the claim is said: it ranks higher).
+The first heading is the result's title. Chinese text is read as pairs of characters, so any part
+of a Chinese term finds it; tone marks are dropped, so pinyin typed without them matches.
 """
 
 from __future__ import annotations
 
-import subprocess
-import sys
+import json
+import re
+import shutil
+import unicodedata
+from collections import defaultdict
+from html.parser import HTMLParser
+from pathlib import Path
+
+FOLDER = "search-index"
+DOCS_PER_FILE = 40
+MAX_POSTINGS = 1000  # per word: the pages where it weighs most; a word on more pages says little
+HEADING_WEIGHTS = {"h1": 7, "h2": 6, "h3": 5, "h4": 4, "h5": 3, "h6": 2}
+SKIPPED = {"script", "style", "noscript", "template", "svg", "button", "form"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+EXCERPT = 180
+PAIRED_WEIGHT = 2  # words side by side are indexed as pairs in text that weighs this much or more
+# Words too common to tell pages apart; assets/search.js drops the same ones from a query.
+STOPWORDS = frozenset("a s t an and are as at be by do does for from has have if in into is it its of on or that the their "
+                      "there this to was were will with".split())
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+TOKEN = re.compile(rf"[{HAN}]+|[^\W_{HAN}]+")
+IS_HAN = re.compile(rf"[{HAN}]")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents or tone marks: shīxìn -> shixin."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def singular(word: str) -> str:
+    """A plural's singular, roughly (Harman's S-stemmer): scores, score; cities, city; buses, buse."""
+    if len(word) < 4 or word.endswith(("us", "ss", "is")):
+        return word
+    if word.endswith("ies") and not word.endswith(("eies", "aies")):
+        return word[:-3] + "y"
+    if word.endswith("es") and not word.endswith(("aes", "ees", "oes")):
+        return word[:-1]
+    return word[:-1] if word.endswith("s") else word
+
+
+def terms(text: str) -> list[str]:
+    """The words search knows in text: Latin words and numbers whole, plurals as singulars,
+    Chinese as pairs of characters."""
+    out = []
+    for token in TOKEN.findall(fold(text)):
+        if IS_HAN.match(token):
+            out.extend(token[i:i + 2] for i in range(max(1, len(token) - 1)))
+        elif token not in STOPWORDS:
+            out.append(singular(token))
+    return out
+
+
+def pairs(words: list[str]) -> list[str]:
+    """Neighbouring Latin words as one term ("national blacklist"): a page that has the words
+    side by side answers a query that has them side by side best."""
+    latin = [w for w in words if not IS_HAN.match(w)]
+    return [f"{a} {b}" for a, b in zip(latin, latin[1:], strict=False)]
+
+
+def shard_key(term: str) -> str:
+    """The file a term is kept in (a pair goes with its first word), the same rule as assets/search.js."""
+    return term[:1] if IS_HAN.match(term) else term.split(" ")[0][:3]
+
+
+class Page(HTMLParser):
+    """The indexed text of one built page: (text, weight) pieces, the title and the meta values."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, float | None, bool, str | None]] = []  # tag, weight, ignored, meta key
+        self.pieces: list[tuple[str, float]] = []
+        self.meta: dict[str, str] = {}
+        self.meta_text: dict[str, list[str]] = defaultdict(list)
+        self.title: list[str] = []
+        self.title_open = False
+        self.title_done = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID:
+            return
+        attributes = dict(attrs)
+        parent_ignored = bool(self.stack) and self.stack[-1][2]
+        ignored = parent_ignored or tag in SKIPPED or "data-search-ignore" in attributes
+        weight = HEADING_WEIGHTS.get(tag)
+        if attributes.get("data-search-weight"):
+            try:
+                weight = float(attributes["data-search-weight"])
+            except ValueError:
+                pass
+        meta_key = None
+        if meta := attributes.get("data-search-meta"):
+            key, colon, value = meta.partition(":")
+            if colon:
+                self.meta[key.strip()] = value.strip()
+            else:
+                meta_key = key.strip()
+        if tag == "h1" and not self.title_done:
+            self.title_open = True
+        self.stack.append((tag, weight, ignored, meta_key))
+
+    def handle_endtag(self, tag):
+        for depth in range(len(self.stack) - 1, -1, -1):
+            if self.stack[depth][0] == tag:
+                del self.stack[depth:]
+                break
+        if tag == "h1" and self.title_open:
+            self.title_open, self.title_done = False, True
+
+    def handle_data(self, data):
+        if self.title_open:
+            self.title.append(data)
+        if not self.stack or self.stack[-1][2]:
+            return
+        for _, _, _, key in self.stack:
+            if key:
+                self.meta_text[key].append(data)
+        weight = next((w for _, w, _, _ in reversed(self.stack) if w is not None), 1.0)
+        if data.strip():
+            self.pieces.append((data, weight))
+
+
+def read_page(html: str) -> Page | None:
+    """The indexed part of a built page, or None when it has no data-search-body."""
+    start = html.find("<div data-search-body>")
+    if start < 0:
+        return None
+    end = html.rfind("</article>")
+    page = Page()
+    page.feed(html[start:end if end > start else len(html)])
+    page.close()
+    return page
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def record(url: str, page: Page) -> list:
+    """What a result shows: address, title, and either the claim and its verdict or an excerpt."""
+    title = squash("".join(page.title))
+    claim = squash("".join(page.meta_text.get("claim", [])))
+    if claim:
+        return [url, title, claim.strip("“”"), page.meta.get("verdict_slug", "")]
+    body = squash(" ".join(text for text, weight in page.pieces if weight < 7))
+    excerpt = body if len(body) <= EXCERPT else body[:EXCERPT].rsplit(" ", 1)[0] + "…"
+    return [url, title, excerpt]
+
+
+def term_weights(page: Page) -> dict[str, float]:
+    """Each word's weight on the page: where it weighs most, a little more for each repeat."""
+    found: dict[str, list[float]] = defaultdict(list)
+    for text, weight in page.pieces:
+        words = terms(text)
+        for term in words + (pairs(words) if weight >= PAIRED_WEIGHT else []):
+            found[term].append(weight)
+    try:
+        boost = 1 + 0.1 * min(int(page.meta.get("repeated", 0)), 10)
+    except ValueError:
+        boost = 1.0
+    out = {}
+    for term, weights in found.items():
+        top = max(weights)
+        out[term] = boost * min(1.5 * top, top + 0.1 * (sum(weights) - top))
+    return out
+
+
+def build(site_dir: Path) -> tuple[list[list], dict[str, dict[str, list[int]]]]:
+    """The records and, per shard, each term's postings: [pages with the term, page, weight x10, ...]."""
+    records: list[list] = []
+    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for path in sorted(site_dir.rglob("*.html")):
+        relative = path.relative_to(site_dir).as_posix()
+        if relative.startswith(FOLDER + "/"):
+            continue
+        page = read_page(path.read_text(encoding="utf-8"))
+        if page is None:
+            continue
+        url = relative.removesuffix("index.html")
+        number = len(records)
+        records.append(record(url, page))
+        for term, weight in term_weights(page).items():
+            postings[term].append((number, max(1, round(weight * 10))))
+    shards: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    for term, pages in postings.items():
+        kept = sorted(pages, key=lambda p: -p[1])[:MAX_POSTINGS]
+        shards[shard_key(term)][term] = [len(pages)] + [n for pair in sorted(kept) for n in pair]
+    return records, shards
+
+
+def write(folder: Path, name: str, data) -> None:
+    (folder / name).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def index_site(site_dir: str) -> str | None:
     """Index the built site in site_dir; None when it worked, else what went wrong."""
     try:
-        done = subprocess.run([sys.executable, "-m", "pagefind", "--site", site_dir, "--silent"],
-                              capture_output=True, text=True, timeout=1800)
-    except (OSError, subprocess.SubprocessError) as error:
-        return f"pagefind could not run: {error}"
-    if done.returncode != 0:
-        return (done.stderr or done.stdout).strip()[-500:] or f"pagefind exited with {done.returncode}"
+        records, shards = build(Path(site_dir))
+        out = Path(site_dir) / FOLDER
+        shutil.rmtree(out, ignore_errors=True)
+        (out / "terms").mkdir(parents=True)
+        (out / "pages").mkdir()
+        for key, shard in shards.items():
+            write(out / "terms", key.encode("utf-8").hex() + ".json",
+                  {"pages": len(records), "per_file": DOCS_PER_FILE, "terms": shard})
+        for first in range(0, len(records), DOCS_PER_FILE):
+            write(out / "pages", f"{first // DOCS_PER_FILE}.json", records[first:first + DOCS_PER_FILE])
+    except OSError as error:
+        return f"the search index could not be written: {error}"
     return None
+

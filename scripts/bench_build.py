@@ -8,12 +8,12 @@ Each size is a throw-away copy of the project with a synthetic catalog shaped li
   (catalog/workers.py; on its own read_catalog uses the pool only from ITEMS_PER_WORKER files on);
 - share cards: every card drawn once into the copy's card cache, timed one by one, so that the
   builds below find the cache warm, as a contributor's machine does;
-- our build: `mkdocs build --strict` (wall and CPU time, peak memory; Pagefind's indexing, a
-  process the hook waits for, is counted in both);
+- our build: `mkdocs build --strict` (wall and CPU time, peak memory; the search index is
+  written in the build);
 - the baseline, plain MkDocs + Material: the Markdown of every page the site manifest
   (catalog.site.manifest) makes and the hand-written pages, with the same data files, built
   without our hook by a plain mkdocs.yml with the same theme settings and Material's own search;
-- in Chromium (tools/page_weight.py): the first visit of a claim page, one Pagefind query on the
+- in Chromium (tools/page_weight.py): the first visit of a claim page, one query on the
   search page, and the same query in Material's search on the baseline (the old index);
 - the built files: the claim page, the catalog page (gzip), the cards, the whole site, the largest data file, the sitemap.
 
@@ -135,7 +135,7 @@ def unlisted_catalog_pages(project: Path) -> str | None:
 
 def timed_build(project: Path, site: Path, log: Path) -> tuple[float, float, float]:
     """Wall seconds, CPU seconds and peak memory (MB) of `mkdocs build --strict`, its waited-for
-    children (Pagefind) included; raises with the log's end when the build fails."""
+    children included; raises with the log's end when the build fails."""
     with log.open("wb") as out:
         start = time.perf_counter()
         process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
@@ -194,8 +194,8 @@ def bench(row: dict, claims: int | None, work: Path, no_browser: bool, log) -> N
             raise RuntimeError(f"{name}: tools.page_weight failed:\n{done.stderr[-3000:]}")
         weight = row["browser"] = json.loads(done.stdout)
         row.update(first_visit=weight["first_visit"]["bytes"], baseline_first_visit=weight["baseline_first_visit"]["bytes"],
-                   pagefind_bytes=weight["pagefind"]["bytes"], pagefind_index_bytes=weight["pagefind"]["index_bytes"],
-                   pagefind_ms=weight["pagefind"]["ms"], old_bytes=weight["old_index"]["bytes"], old_ms=weight["old_index"]["ms"])
+                   search_bytes=weight["search"]["bytes"], search_index_bytes=weight["search"]["index_bytes"],
+                   search_ms=weight["search"]["ms"], old_bytes=weight["old_index"]["bytes"], old_ms=weight["old_index"]["ms"])
 
 
 ROWS = (  # (label, key, format); {pool} is the pool's size
@@ -215,9 +215,9 @@ ROWS = (  # (label, key, format); {pool} is the pool's size
     ("claim page HTML (KB)", "claim_html", "kb"),
     ("first visit of a claim page, gzip (KB)", "first_visit", "kb"),
     ("catalog page (claims/index.html), gzip (KB)", "catalog_gzip", "kb"),
-    ("Pagefind bytes per query, gzip (KB)", "pagefind_bytes", "kb"),
-    ("  of which index pieces and fragments (KB)", "pagefind_index_bytes", "kb"),
-    ("Pagefind time to first result (ms)", "pagefind_ms", "{:,.0f}"),
+    ("search bytes per query, gzip (KB)", "search_bytes", "kb"),
+    ("  of which index pieces and result records (KB)", "search_index_bytes", "kb"),
+    ("search time to first result (ms)", "search_ms", "{:,.0f}"),
     ("old index: search_index.json + worker, gzip (KB)", "old_bytes", "kb"),
     ("old index time to first result (ms)", "old_ms", "{:,.0f}"),
     ("baseline first visit of a claim page, gzip (KB)", "baseline_first_visit", "kb"),
@@ -264,9 +264,9 @@ TARGETS = (
     ("validating 10,000 claims <= 5 s (wall, as read_catalog chooses)", "validate_auto_s", "10,000", 5, "s", None),
     ("first visit of a claim page <= 75 KB gzip (largest of all catalogs)", "first_visit", "all", 75 * KB, "KB", None),
     ("catalog page <= 150 KB gzip at 1,000", "catalog_gzip", "1,000", 150 * KB, "KB", None),
-    ("Pagefind bytes per query <= 150 KB at 1,000", "pagefind_bytes", "1,000", 150 * KB, "KB", None),
-    ("Pagefind bytes per query <= 300 KB at 10,000", "pagefind_bytes", "10,000", 300 * KB, "KB", None),
-    ("Pagefind bytes per query <= 100 KB on the real catalog", "pagefind_bytes", REAL, 100 * KB, "KB", None),
+    ("search bytes per query <= 150 KB at 1,000", "search_bytes", "1,000", 150 * KB, "KB", None),
+    ("search bytes per query <= 300 KB at 10,000", "search_bytes", "10,000", 300 * KB, "KB", None),
+    ("search bytes per query <= 100 KB on the real catalog", "search_bytes", REAL, 100 * KB, "KB", None),
     ("share cards <= 25 KB median (largest median of all catalogs)", "card_median", "all", 25 * KB, "KB", None),
     ("share cards <= 45 KB max (all catalogs)", "card_max", "all", 45 * KB, "KB", None),
     ("10,000-claim site < 500 MB", "site_bytes", "10,000", 500 * MB, "MB", None),
@@ -332,7 +332,7 @@ def main(argv: list[str]) -> int:
         print(f"NOTE: {note}.\n")
     print(f"Build benchmark: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}; the worker pool is forced to {POOL} processes "
           f"(read_catalog uses it on its own from {2 * ITEMS_PER_WORKER:,} files). Times are wall clock unless marked CPU;\n"
-          f"build CPU includes Pagefind's indexing; bytes are gzip level 6 as tools/static_server.py sends them; the query is {QUERY!r}.\n")
+          f"build CPU includes the search indexing; bytes are gzip level 6 as tools/static_server.py sends them; the query is {QUERY!r}.\n")
     print("Ratios of the synthetic catalogs beside the real catalog's (tools/synthetic.py copies the real records' shapes):\n")
     print(ratio_table(synthetic.ratios(real.catalog), [r for r in rows if r["name"] != REAL and "ratios" in r]))
     print()

@@ -23,7 +23,7 @@ ROWS = [
     "build, wall (s)", "build, CPU (s)", "build CPU per claim (ms)", "build peak memory (MB)",
     "baseline build, wall (s)", "baseline build, CPU (s)", "build / baseline, wall", "build / baseline, CPU",
     "claim page HTML (KB)", "first visit of a claim page, gzip (KB)", "catalog page (claims/index.html), gzip (KB)",
-    "Pagefind bytes per query, gzip (KB)", "of which index pieces and fragments (KB)", "Pagefind time to first result (ms)",
+    "search bytes per query, gzip (KB)", "of which index pieces and result records (KB)", "search time to first result (ms)",
     "old index: search_index.json + worker, gzip (KB)", "old index time to first result (ms)",
     "baseline first visit of a claim page, gzip (KB)",
     "share cards, median (KB)", "share cards, max (KB)", "share card draw, median (ms)",
@@ -31,7 +31,7 @@ ROWS = [
 ]
 FIELDS = {
     "claims", "sources", "validate_one_s", "validate_pool_s", "validate_auto_s", "build_s", "build_cpu_s", "cpu_per_claim_ms",
-    "build_peak_mb", "baseline_s", "ratio", "claim_html", "first_visit", "pagefind_bytes", "pagefind_ms", "old_bytes", "old_ms",
+    "build_peak_mb", "baseline_s", "ratio", "claim_html", "first_visit", "search_bytes", "search_ms", "old_bytes", "old_ms",
     "catalog_gzip", "card_median", "card_max", "card_ms", "site_bytes", "api_largest", "sitemap_urls", "ratios", "diagnostics",
 }
 TARGETS = 13

@@ -24,7 +24,7 @@ def test_claim_page_requests_nothing_but_this_host(chromium, served_site):
     page.wait_for_selector(".search-results__list > li", timeout=15000)
     hosts = {urlsplit(url).hostname for url in requested if not url.startswith("data:")}
     assert hosts == {"127.0.0.1"}, requested
-    assert any("/pagefind/" in url for url in requested)
+    assert any("/search-index/" in url for url in requested)
     page.goto(served_site + f"claims/{claim.id}/", wait_until="networkidle")
     assert page.locator("h1").inner_text() == claim.fact
     page.close()

@@ -52,7 +52,7 @@ def test_pages_request_only_this_host(chromium, served_site, pages):
     page.close()
     foreign = [(at, url) for at, url in requested if urlsplit(url).hostname not in ("127.0.0.1", None)]
     assert foreign == []
-    assert any("/pagefind/" in url for _, url in requested), "search never loaded its index"
+    assert any("/search-index/" in url for _, url in requested), "search never loaded its index"
 
 
 def test_catalog_lists_every_claim_without_javascript(chromium, served_site):

@@ -6,12 +6,13 @@ marks, numbers and topic names. Each names the page that must be among the first
 
 from __future__ import annotations
 
-import gzip
 import json
 from urllib.parse import quote, urlsplit
 
 import pytest
 from conftest import ROOT
+
+from catalog import search_index
 
 QUERIES = [
     ("every chinese citizen has a social credit score", "claims/single-national-score/"),
@@ -111,10 +112,10 @@ def test_the_index_loads_only_when_someone_searches(chromium, served_site):
     requested = []
     page.on("request", lambda request: requested.append(urlsplit(request.url).path))
     page.goto(served_site + "search/", wait_until="networkidle")
-    assert not [path for path in requested if "/pagefind/" in path]
+    assert not [path for path in requested if "/search-index/" in path]
     page.fill("#search-query", "jaywalking")
     page.wait_for_selector(RESULTS, timeout=15000)
-    assert [path for path in requested if "/pagefind/" in path]
+    assert [path for path in requested if "/search-index/" in path]
     assert "q=jaywalking" in page.url  # the address keeps the query, so it can be shared
     page.close()
 
@@ -155,18 +156,44 @@ def test_search_results_pass_axe(search_page, served_site):
     assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
 
 
-def test_each_query_pays_only_for_pages_that_answer_claims(built_site, catalog):
-    """The index holds no source page (they outnumber claims; the claims citing a source are found
-    by its words) and no part of a list that grows with the catalog: where a queued claim was heard,
-    the corrections log. Otherwise every query would fetch them."""
-    fragments = {}
-    for path in (built_site / "pagefind" / "fragment").glob("*.pf_fragment"):
-        data = gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")
-        fragment = json.loads(data)
-        fragments[fragment["url"]] = fragment["content"]
-    assert not [url for url in fragments if url.startswith("/sources/")]
-    assert {f"/claims/{claim.id}/" for claim in catalog.claims} <= set(fragments)
-    queue = fragments["/queue/"]
+def test_the_index_holds_only_pages_that_answer_claims(built_site, catalog):
+    """No source page (they outnumber claims; the claims citing a source are found by its words)
+    and no part of a list that grows with the catalog: where a queued claim was heard, the
+    corrections log. Otherwise every query would weigh them."""
+    records, _ = search_index.build(built_site)
+    urls = {record[0] for record in records}
+    assert not [url for url in urls if url.startswith("sources/")]
+    assert {f"claims/{claim.id}/" for claim in catalog.claims} <= urls
+
+    def indexed_text(url):
+        page = search_index.read_page((built_site / url / "index.html").read_text(encoding="utf-8"))
+        return " ".join(text for text, _ in page.pieces)
+
+    queue = indexed_text("queue")
     assert catalog.queue[0].claim in queue and "Heard in" not in queue
     changed = next(claim for claim in catalog.claims if claim.changes)
-    assert changed.changes[0].summary.split(".")[0] not in fragments["/corrections/"]
+    assert changed.changes[0].summary.split(".")[0] not in indexed_text("corrections")
+
+
+def test_a_query_fetches_a_few_pieces_of_the_index(chromium, served_site, built_site):
+    """One piece of the word list per word typed, and the records of the results shown."""
+    page = chromium.new_page()
+    requested = []
+    page.on("request", lambda request: requested.append(urlsplit(request.url).path))
+    page.goto(served_site + "search/?q=" + quote("jaywalking score"))
+    page.wait_for_selector(RESULTS, timeout=15000)
+    page.wait_for_load_state("networkidle")
+    page.close()
+    pieces = [path for path in requested if "/search-index/" in path]
+    assert len([p for p in pieces if "/terms/" in p]) == 2  # jay..., sco... (the pair goes with its first word)
+    assert 1 <= len([p for p in pieces if "/pages/" in p]) <= 10
+    assert sum((built_site / p.lstrip("/")).stat().st_size for p in pieces) < 0.1 * sum(
+        f.stat().st_size for f in (built_site / "search-index").rglob("*.json"))
+
+
+def test_words_are_read_alike_when_indexed_and_when_typed():
+    """The index and assets/search.js must agree; these are the cases the script handles too."""
+    assert search_index.terms("Shīxìn bèi zhíxíngrén's Scores, cities and the 社会信用分") == [
+        "shixin", "bei", "zhixingren", "score", "city", "社会", "会信", "信用", "用分"]
+    assert search_index.pairs(["no", "national", "blacklist", "信用"]) == ["no national", "national blacklist"]
+    assert search_index.shard_key("national blacklist") == "nat" and search_index.shard_key("信用") == "信"

@@ -3,13 +3,13 @@
 Usage: python -m tools.page_weight SITE --claim PATH [--baseline SITE] [--query TEXT]
 Prints one JSON object. The bytes of a request are what tools/static_server.py sends for it, as
 GitHub Pages would: the file gzip-compressed (level 6) when the server compresses that kind of
-file, else the file as stored (Pagefind's index files are compressed already). Times are from
+file, else the file as stored. Times are from
 the start of the navigation (performance.now()) to the moment the first result is in the page.
 
 - first visit: a claim page loaded with an empty cache, every request counted, until the network
   has been idle;
-- Pagefind: /search/?q=QUERY on SITE; the requests under /pagefind/ (its script, WebAssembly,
-  metadata, the index pieces for the words and the fragments of the results shown);
+- search: /search/?q=QUERY on SITE; the search script (assets/search.js) and the requests under
+  /search-index/ (the pieces of the word list for the words typed, the records of the results);
 - the old index (with --baseline, a plain MkDocs + Material build): the claim page there with
   ?q=QUERY, which opens Material's search; search_index.json and the search worker.
 
@@ -35,7 +35,7 @@ from tools.static_server import COMPRESSIBLE, StaticServer
 
 GZIP_LEVEL = 6  # what tools/static_server.py uses
 QUERY = "jaywalking score"
-PAGEFIND_RESULT = ".search-results__list > li, .search-results__suggest"
+SEARCH_RESULT = ".search-results__list > li, .search-results__suggest"
 MATERIAL_RESULT = ".md-search-result__item"
 TIMEOUT_MS = 300_000  # Material's search at 10,000 claims takes tens of seconds
 # Notes the time at which the first element matching SELECTOR is in the page.
@@ -97,9 +97,9 @@ def search(browser, url: str, site: Path, selector: str, counted) -> dict:
     return {"bytes": sum(sizes.values()), "ms": first, "files": sizes}
 
 
-def is_pagefind_index(path: str) -> bool:
-    """Index pieces and result fragments: what grows with the catalog (the rest is the program)."""
-    return "/pagefind/index/" in path or "/pagefind/fragment/" in path
+def is_search_request(path: str) -> bool:
+    """What a query costs: the search script and the pieces of the index it fetches."""
+    return "/search-index/" in path or path.endswith("/assets/search.js")
 
 
 def measure(site: Path, claim: str, query: str = QUERY, baseline: Path | None = None) -> dict:
@@ -111,9 +111,9 @@ def measure(site: Path, claim: str, query: str = QUERY, baseline: Path | None = 
         browser = chromium.launch(playwright)
         stack.callback(browser.close)
         out["first_visit"] = first_visit(browser, ours.url, site, claim)
-        found = search(browser, f"{ours.url}search/?q={quote(query)}", site, PAGEFIND_RESULT, lambda p: "/pagefind/" in p)
-        found["index_bytes"] = sum(size for path, size in found["files"].items() if is_pagefind_index(path))
-        out["pagefind"] = found
+        found = search(browser, f"{ours.url}search/?q={quote(query)}", site, SEARCH_RESULT, is_search_request)
+        found["index_bytes"] = sum(size for path, size in found["files"].items() if "/search-index/" in path)
+        out["search"] = found
         if theirs is not None:
             out["baseline_first_visit"] = first_visit(browser, theirs.url, baseline, claim)
             out["old_index"] = search(browser, f"{theirs.url}{claim}?q={quote(query)}", baseline, MATERIAL_RESULT,
@@ -123,7 +123,7 @@ def measure(site: Path, claim: str, query: str = QUERY, baseline: Path | None = 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("site", type=Path, help="a built site (with Pagefind's index)")
+    parser.add_argument("site", type=Path, help="a built site (with its search index)")
     parser.add_argument("--claim", required=True, help="the path of a claim page, e.g. claims/some-id/")
     parser.add_argument("--baseline", type=Path, help="the same pages built by plain MkDocs + Material (search plugin)")
     parser.add_argument("--query", default=QUERY, help=f"what the reader searches for (default {QUERY!r})")

@@ -1,30 +1,143 @@
-// Search for the search page, with Pagefind: the index is split into small pieces that are
-// fetched only for the words typed, so a query costs tens of kilobytes, not the whole site.
-// Each claim result shows the claim with its verdict badge in one line, then the fact, so a
-// verdict is never read as a verdict on the fact. The query is kept in the address (?q=).
+// Search for the search page. The index (catalog/search_index.py) is split by the first letters
+// of each word, so a query fetches only the pieces for the words typed and the records of the
+// results it shows, a few kilobytes whatever the size of the catalog. Each claim result shows the
+// claim with its verdict badge in one line, then the fact, so a verdict is never read as a
+// verdict on the fact. The query is kept in the address (?q=). Results are built as text, never
+// as HTML.
 (function () {
   var MAX_RESULTS = 10;
-  var CANDIDATES = 12;  // results re-ranked below; only these are fetched (each costs a request)
+  var HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
+  var TOKEN = new RegExp("[" + HAN + "]+|(?:(?![" + HAN + "])[\\p{L}\\p{N}])+", "gu");
+  var IS_HAN = new RegExp("^[" + HAN + "]");
+  // The same words catalog/search_index.py leaves out of the index.
+  var STOPWORDS = new Set(("a s t an and are as at be by do does for from has have if in into is it its of on or that the their " +
+    "there this to was were will with").split(" "));
 
-  function words(text) {
-    return (text || "").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  function fold(text) {
+    return text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "");
   }
 
-  // Pagefind ranks by where the words stand. Two things it cannot know: a topic's page is the
-  // answer to the topic's own name, and among claims that match alike, the one people repeat
-  // most is likelier the one the reader heard (meta "repeated": appearances and wordings).
-  function rerank(query, results) {
-    var asked = words(query);
-    function rank(item) {
-      var data = item.data;
-      var isTopic = /\/topics\/[^/]+\/$/.test(data.url);
-      var named = isTopic && asked.length && asked.every(function (w) { return words(data.meta.title).indexOf(w) >= 0; });
-      var repeated = Number(data.meta.repeated || 0);
-      return (named ? 1e6 : 0) + item.score * (1 + 0.1 * Math.min(repeated, 10));
+  function singular(word) {  // as catalog/search_index.py: scores, score; cities, city
+    if (word.length < 4 || /(us|ss|is)$/.test(word)) return word;
+    if (/ies$/.test(word) && !/[ea]ies$/.test(word)) return word.slice(0, -3) + "y";
+    if (/es$/.test(word) && !/[aeo]es$/.test(word)) return word.slice(0, -1);
+    return /s$/.test(word) ? word.slice(0, -1) : word;
+  }
+
+  // Latin words and numbers whole, plurals as singulars, Chinese as pairs of characters, as
+  // the index holds them.
+  function terms(text) {
+    var out = [];
+    (fold(text).match(TOKEN) || []).forEach(function (token) {
+      if (IS_HAN.test(token)) {
+        for (var i = 0; i < Math.max(1, token.length - 1); i++) out.push(token.slice(i, i + 2));
+      } else if (!STOPWORDS.has(token)) {
+        out.push(singular(token));
+      }
+    });
+    return Array.from(new Set(out));
+  }
+
+  function pairs(words) {  // neighbouring Latin words, indexed together where they weigh much
+    var latin = words.filter(function (w) { return !IS_HAN.test(w); });
+    return latin.slice(1).map(function (w, i) { return latin[i] + " " + w; });
+  }
+
+  function shardKey(term) {
+    return IS_HAN.test(term) ? term.slice(0, 1) : term.split(" ")[0].slice(0, 3);
+  }
+
+  function hex(text) {
+    return Array.from(new TextEncoder().encode(text), function (b) { return b.toString(16).padStart(2, "0"); }).join("");
+  }
+
+  function distance(a, b, most) {  // edit distance, or most + 1 once it is larger than most
+    if (Math.abs(a.length - b.length) > most) return most + 1;
+    var previous = Array.from({ length: b.length + 1 }, function (_, j) { return j; });
+    for (var i = 1; i <= a.length; i++) {
+      var current = [i];
+      for (var j = 1; j <= b.length; j++) {
+        current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      }
+      previous = current;
     }
-    return results.map(function (item) { return { data: item.data, value: rank(item) }; })
-      .sort(function (a, b) { return b.value - a.value; })
-      .map(function (item) { return item.data; });
+    return previous[b.length];
+  }
+
+  // How well an indexed word answers a typed one: the same word, one starting with it (a word
+  // typed in part), one it starts with (banned finds ban), or a slip of a letter or two. Pairs
+  // and Chinese only match whole.
+  function closeness(typed, word) {
+    if (word === typed) return 1;
+    if (IS_HAN.test(typed) || typed.indexOf(" ") >= 0 || word.indexOf(" ") >= 0) return 0;
+    if (typed.length >= 3 && word.startsWith(typed)) return word.length - typed.length <= 2 ? 0.8 : 0.5;
+    if (word.length >= 4 && typed.startsWith(word) && typed.length - word.length <= 2) return 0.8;
+    if (typed.length >= 5 && word.length >= 5) {
+      var most = typed.length >= 8 ? 2 : 1;
+      if (distance(typed, word, most) <= most) return 0.6;
+    }
+    return 0;
+  }
+
+  function Index(base) {
+    var cache = {};
+    function fetchJson(path) {
+      if (!cache[path]) {
+        cache[path] = fetch(new URL(path, base)).then(function (response) {
+          return response.ok ? response.json() : null;
+        }).catch(function () { return null; });
+      }
+      return cache[path];
+    }
+
+    // The pages that answer the query, best first: for each word typed, the best weight of a
+    // matching word on the page times how rare the word is; a pair of the words side by side
+    // adds half its own; pages with every word typed come first.
+    this.search = function (query) {
+      var typed = terms(query);
+      var wanted = typed.concat(pairs(typed));
+      return Promise.all(wanted.map(function (term) {
+        return fetchJson("terms/" + hex(shardKey(term)) + ".json");
+      })).then(function (shards) {
+        var scores = new Map();
+        var perFile = 1;
+        wanted.forEach(function (term, t) {
+          var shard = shards[t];
+          if (!shard) return;
+          perFile = shard.per_file;
+          var best = new Map();
+          var most = 0;  // pages with the most common of the matching words
+          Object.keys(shard.terms).forEach(function (word) {
+            var close = closeness(term, word);
+            if (!close) return;
+            var postings = shard.terms[word];
+            most = Math.max(most, postings[0]);
+            for (var i = 1; i < postings.length; i += 2) {
+              var value = close * postings[i + 1] / 10;
+              if (value > (best.get(postings[i]) || 0)) best.set(postings[i], value);
+            }
+          });
+          var found = Math.max(most, best.size);
+          var rarity = Math.log(1 + (shard.pages - found + 0.5) / (found + 0.5));
+          var isPair = t >= typed.length;
+          best.forEach(function (value, page) {
+            var score = scores.get(page) || { sum: 0, words: 0 };
+            score.sum += value * rarity * (isPair ? 0.5 : 1);
+            if (!isPair) score.words += 1;
+            scores.set(page, score);
+          });
+        });
+        var ranked = Array.from(scores, function (entry) {
+          var share = entry[1].words / typed.length;
+          return { page: entry[0], value: entry[1].sum * share * share };
+        }).sort(function (a, b) { return b.value - a.value || a.page - b.page; }).slice(0, MAX_RESULTS);
+        return Promise.all(ranked.map(function (hit) {
+          return fetchJson("pages/" + Math.floor(hit.page / perFile) + ".json").then(function (records) {
+            return records && records[hit.page % perFile];
+          });
+        }));
+      }).then(function (records) { return records.filter(Boolean); });
+    };
   }
 
   function el(tag, className, text) {
@@ -34,33 +147,27 @@
     return node;
   }
 
-  function label(text, className) {
-    return el("span", className, text);
-  }
-
-  function claimResult(data, badges) {
+  function claimResult(record, href, badges) {
     var item = el("li", "search-result search-result--claim");
     var line = el("p", "claim-line");
-    var link = el("a", "claim-text", "\u201c" + data.meta.claim.replace(/^\u201c|\u201d$/g, "") + "\u201d");
-    link.href = data.url;
-    var badge = badges.querySelector('[data-verdict="' + data.meta.verdict_slug + '"]');
-    line.append(label("Claim", "claim-label"), " ", link, " ", label("rated", "rated"), " ");
+    var link = el("a", "claim-text", "\u201c" + record[2] + "\u201d");
+    link.href = href;
+    var badge = badges && badges.querySelector('[data-verdict="' + CSS.escape(record[3]) + '"]');
+    line.append(el("span", "claim-label", "Claim"), " ", link, " ", el("span", "rated", "rated"), " ");
     if (badge) line.append(badge.cloneNode(true));
     var fact = el("p", "search-result__fact");
-    fact.append(label("Fact", "fact-label"), " ", data.meta.title || "");
+    fact.append(el("span", "fact-label", "Fact"), " ", record[1]);
     item.append(line, fact);
     return item;
   }
 
-  function pageResult(data) {
+  function pageResult(record, href) {
     var item = el("li", "search-result");
     var title = el("p", "search-result__title");
-    var link = el("a", null, data.meta.title || data.url);
-    link.href = data.url;
+    var link = el("a", null, record[1] || record[0]);
+    link.href = href;
     title.append(link);
-    var excerpt = el("p", "search-result__excerpt");
-    excerpt.innerHTML = data.excerpt;  // Pagefind's excerpt: escaped text with <mark> around the words found
-    item.append(title, excerpt);
+    item.append(title, el("p", "search-result__excerpt", record[2]));
     return item;
   }
 
@@ -71,27 +178,18 @@
     form.dataset.wired = "true";
     var input = form.querySelector("input[name=q]");
     var badges = document.querySelector(".search-badges");
-    var pagefind = null;
+    var base = new URL(form.dataset.index, window.location.href);
+    var root = new URL("../", base);
+    var index = new Index(base);
     var latest = 0;
+    var timer = null;
 
-    function load() {
-      if (!pagefind) {
-        pagefind = import(new URL(form.dataset.pagefind, window.location.href).href).then(function (module) {
-          // Rank by where the words stand (the claim's own words weigh most), not by how long a
-          // page is or how often a word repeats.
-          return module.options({ excerptLength: 24, ranking: { pageLength: 0.1, termFrequency: 0 } })
-            .then(function () { return module; });
-        });
-      }
-      return pagefind;
-    }
-
-    function show(query, results) {
+    function show(query, records) {
       out.textContent = "";
       if (!query) return;
-      var count = el("p", "search-results__count", results.length ? "" : "No page matches \u201c" + query + "\u201d.");
+      var count = el("p", "search-results__count", records.length ? "" : "No page matches \u201c" + query + "\u201d.");
       out.append(count);
-      if (!results.length) {
+      if (!records.length) {
         var suggest = el("p", "search-results__suggest");
         var link = el("a", null, "Suggest this claim");
         link.href = form.dataset.suggest + "&claim=" + encodeURIComponent(query);
@@ -103,8 +201,9 @@
         return;
       }
       var list = el("ol", "search-results__list");
-      results.forEach(function (data) {
-        list.append(data.meta.claim ? claimResult(data, badges) : pageResult(data));
+      records.forEach(function (record) {
+        var href = new URL(record[0], root).href;
+        list.append(record.length === 4 ? claimResult(record, href, badges) : pageResult(record, href));
       });
       out.append(list);
     }
@@ -115,18 +214,13 @@
       var address = new URL(window.location.href);
       if (query) address.searchParams.set("q", query); else address.searchParams.delete("q");
       history.replaceState(null, "", address);
+      clearTimeout(timer);
       if (!query) { show("", []); return; }
-      load().then(function (module) {
-        return module.debouncedSearch(query, {}, 150);
-      }).then(function (search) {
-        if (!search || ticket !== latest) return null;  // a newer query replaced this one
-        var top = search.results.slice(0, CANDIDATES);
-        return Promise.all(top.map(function (r) { return r.data(); })).then(function (data) {
-          return data.map(function (d, i) { return { data: d, score: top[i].score }; });
+      timer = setTimeout(function () {
+        index.search(query).then(function (records) {
+          if (ticket === latest) show(query, records);  // else a newer query replaced this one
         });
-      }).then(function (results) {
-        if (results && ticket === latest) show(query, rerank(query, results).slice(0, MAX_RESULTS));
-      });
+      }, 150);
     }
 
     form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
