@@ -1,8 +1,9 @@
 """The search index: read the built pages and write a small, split index beside them.
 
-A query fetches only what it needs: one piece of the word list for each word typed (words are
-grouped by their first three letters, or first Chinese character) and the few result records
-it shows (grouped DOCS_PER_FILE at a time). So the cost of a query stays near ten kilobytes
+A query fetches only what it needs: a piece of the word list for each word typed (words are
+grouped by their first three letters, or first Chinese character; a piece that grows past
+SHARD_BYTES is split by one more letter) and the few result records it shows (grouped
+DOCS_PER_FILE at a time). So the cost of a query stays near ten kilobytes
 whether the catalog holds a hundred claims or ten thousand; assets/search.js reads it.
 
 Pages mark what search reads, as MkDocs renders them:
@@ -18,21 +19,27 @@ of a Chinese term finds it; tone marks are dropped, so pinyin typed without them
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
 FOLDER = "search-index"
-DOCS_PER_FILE = 40
-MAX_POSTINGS = 1000  # per word: the pages where it weighs most; a word on more pages says little
+DOCS_PER_FILE = 20
+# Per word, the pages where it weighs most (a word on more pages says little; assets/search.js
+# then lets pages without it rank alike); per pair of words, fewer: a pair only adds to a page.
+MAX_POSTINGS = 500
+MAX_PAIR_POSTINGS = 100
 HEADING_WEIGHTS = {"h1": 7, "h2": 6, "h3": 5, "h4": 4, "h5": 3, "h6": 2}
 SKIPPED = {"script", "style", "noscript", "template", "svg", "button", "form"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 EXCERPT = 180
-PAIRED_WEIGHT = 2  # words side by side are indexed as pairs in text that weighs this much or more
+SHARD_BYTES = 10_000
+PAIRED_WEIGHT = 5  # words side by side are indexed as pairs in text that weighs this much or more
 # Words too common to tell pages apart; assets/search.js drops the same ones from a query.
 STOPWORDS = frozenset("a s t an and are as at be by do does for from has have if in into is it its of on or that the their "
                       "there this to was were will with".split())
@@ -79,9 +86,36 @@ def pairs(words: list[str]) -> list[str]:
     return [f"{a} {b}" for a, b in zip(latin, latin[1:], strict=False)]
 
 
+def first_word(term: str) -> str:
+    return term.split(" ")[0]
+
+
 def shard_key(term: str) -> str:
-    """The file a term is kept in (a pair goes with its first word), the same rule as assets/search.js."""
-    return term[:1] if IS_HAN.match(term) else term.split(" ")[0][:3]
+    """The piece of the word list a term is looked for in first (a pair goes with its first word)."""
+    return term[:1] if IS_HAN.match(term) else first_word(term)[:3]
+
+
+def split(key: str, shard: dict[str, list[int]]) -> Iterator[tuple[str, dict[str, list[int]], list[str]]]:
+    """A piece of the word list as written: (key, terms, deeper keys). Past SHARD_BYTES, the terms
+    whose first word is longer than the key move to deeper pieces, one per next letter, each
+    keyed by all the letters its words share; the piece lists their keys, and the script follows
+    the word typed down (assets/search.js, lookup)."""
+    size = sum(len(t) + 7 * len(p) for t, p in shard.items())  # about its length as JSON
+    if size <= SHARD_BYTES or IS_HAN.match(key) or len({first_word(t) for t in shard}) == 1:
+        yield key, shard, []
+        return
+    here: dict[str, list[int]] = {}
+    groups: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    for term, postings in shard.items():
+        word = first_word(term)
+        if len(word) > len(key):
+            groups[word[:len(key) + 1]][term] = postings
+        else:
+            here[term] = postings
+    keyed = {os.path.commonprefix(sorted({first_word(t) for t in group})): group for group in groups.values()}
+    yield key, here, sorted(keyed)
+    for longer in sorted(keyed):
+        yield from split(longer, keyed[longer])
 
 
 class Page(HTMLParser):
@@ -204,7 +238,7 @@ def build(site_dir: Path) -> tuple[list[list], dict[str, dict[str, list[int]]]]:
             postings[term].append((number, max(1, round(weight * 10))))
     shards: dict[str, dict[str, list[int]]] = defaultdict(dict)
     for term, pages in postings.items():
-        kept = sorted(pages, key=lambda p: -p[1])[:MAX_POSTINGS]
+        kept = sorted(pages, key=lambda p: -p[1])[:MAX_PAIR_POSTINGS if " " in term else MAX_POSTINGS]
         shards[shard_key(term)][term] = [len(pages)] + [n for pair in sorted(kept) for n in pair]
     return records, shards
 
@@ -221,9 +255,10 @@ def index_site(site_dir: str) -> str | None:
         shutil.rmtree(out, ignore_errors=True)
         (out / "terms").mkdir(parents=True)
         (out / "pages").mkdir()
-        for key, shard in shards.items():
-            write(out / "terms", key.encode("utf-8").hex() + ".json",
-                  {"pages": len(records), "per_file": DOCS_PER_FILE, "terms": shard})
+        for first_key, whole in shards.items():
+            for key, shard, deeper in split(first_key, whole):
+                write(out / "terms", key.encode("utf-8").hex() + ".json",
+                      {"pages": len(records), "per_file": DOCS_PER_FILE, "deeper": deeper, "terms": shard})
         for first in range(0, len(records), DOCS_PER_FILE):
             write(out / "pages", f"{first // DOCS_PER_FILE}.json", records[first:first + DOCS_PER_FILE])
     except OSError as error:

@@ -7,6 +7,7 @@ marks, numbers and topic names. Each names the page that must be among the first
 from __future__ import annotations
 
 import json
+import shutil
 from urllib.parse import quote, urlsplit
 
 import pytest
@@ -93,6 +94,44 @@ def test_the_query_set_is_large_and_points_at_real_pages(catalog):
 def test_search_puts_the_page_among_the_first_three(search_page, served_site, query, expected):
     found = top_results(search_page, served_site, query)
     assert expected in found, f"{query!r}: {found}"
+
+
+@pytest.fixture(scope="module")
+def finely_split_site(built_site, tmp_path_factory):
+    """The same site with its word list split as a catalog of thousands of claims splits it."""
+    from site_build import StaticServer
+
+    site = tmp_path_factory.mktemp("split") / "site"
+    shutil.copytree(built_site, site)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search_index, "SHARD_BYTES", 1500)
+        assert search_index.index_site(str(site)) is None
+    pieces = [json.loads(p.read_text(encoding="utf-8")) for p in (site / "search-index" / "terms").glob("*.json")]
+    assert sum(bool(piece["deeper"]) for piece in pieces) >= 50
+    with StaticServer(site) as server:
+        yield server.url
+
+
+def test_a_finely_split_word_list_still_finds_every_page_of_the_query_set(search_page, finely_split_site):
+    """Split, a word typed in full no longer finds longer words by their start, nor slips in its
+    first letters; the query set must not depend on that."""
+    missed = [(query, found) for query, expected in QUERIES
+              if expected not in (found := top_results(search_page, finely_split_site, query))]
+    assert missed == []
+
+
+def test_splitting_keeps_every_term_once_under_the_letters_its_words_share():
+    shard = {"score": [3, 1, 10], "scores card": [1, 2, 5], "scope": [1, 3, 7], "sco": [1, 4, 9], "scorecard": [1, 5, 2],
+             "scoping": [1, 6, 1]}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search_index, "SHARD_BYTES", 10)
+        pieces = list(search_index.split("sco", shard))
+    placed = {term: key for key, terms, _ in pieces for term in terms}
+    assert placed == {"sco": "sco", "score": "score", "scores card": "scores", "scorecard": "scorecard",
+                      "scope": "scope", "scoping": "scoping"}
+    assert [(key, deeper) for key, _, deeper in pieces] == [
+        ("sco", ["scop", "score"]), ("scop", ["scope", "scoping"]), ("scope", []), ("scoping", []),
+        ("score", ["scorecard", "scores"]), ("scorecard", []), ("scores", [])]
 
 
 def test_claim_results_show_the_claim_beside_its_verdict_then_the_fact(search_page, served_site, catalog):

@@ -43,9 +43,6 @@
     return latin.slice(1).map(function (w, i) { return latin[i] + " " + w; });
   }
 
-  function shardKey(term) {
-    return IS_HAN.test(term) ? term.slice(0, 1) : term.split(" ")[0].slice(0, 3);
-  }
 
   function hex(text) {
     return Array.from(new TextEncoder().encode(text), function (b) { return b.toString(16).padStart(2, "0"); }).join("");
@@ -90,28 +87,51 @@
       return cache[path];
     }
 
+    // The words that may match a term: the piece of the word list for its first letters and,
+    // where that piece was split, the deeper piece along the word typed, or the deeper pieces
+    // (up to three) whose words start with it.
+    function lookup(term) {
+      var word = term.split(" ")[0];
+      var found = { terms: {} };
+      function merge(piece) {
+        if (piece) found = { pages: piece.pages, per_file: piece.per_file, terms: Object.assign(found.terms, piece.terms) };
+      }
+      function step(piece) {
+        merge(piece);
+        var deeper = (piece && piece.deeper) || [];
+        var along = deeper.filter(function (key) { return word.startsWith(key); });
+        if (along.length) return fetchJson("terms/" + hex(along[0]) + ".json").then(step);
+        var longer = deeper.filter(function (key) { return key.startsWith(word); });
+        if (!longer.length || longer.length > 3) return found;
+        return Promise.all(longer.map(function (key) { return fetchJson("terms/" + hex(key) + ".json"); }))
+          .then(function (pieces) { pieces.forEach(merge); return found; });
+      }
+      return fetchJson("terms/" + hex(IS_HAN.test(word) ? word.slice(0, 1) : word.slice(0, 3)) + ".json").then(step);
+    }
+
     // The pages that answer the query, best first: for each word typed, the best weight of a
     // matching word on the page times how rare the word is; a pair of the words side by side
     // adds half its own; pages with every word typed come first.
     this.search = function (query) {
       var typed = terms(query);
       var wanted = typed.concat(pairs(typed));
-      return Promise.all(wanted.map(function (term) {
-        return fetchJson("terms/" + hex(shardKey(term)) + ".json");
-      })).then(function (shards) {
+      return Promise.all(wanted.map(lookup)).then(function (shards) {
         var scores = new Map();
         var perFile = 1;
+        var common = 0;
         wanted.forEach(function (term, t) {
           var shard = shards[t];
-          if (!shard) return;
+          if (!shard.pages) return;
           perFile = shard.per_file;
           var best = new Map();
           var most = 0;  // pages with the most common of the matching words
+          var truncated = false;
           Object.keys(shard.terms).forEach(function (word) {
             var close = closeness(term, word);
             if (!close) return;
             var postings = shard.terms[word];
             most = Math.max(most, postings[0]);
+            truncated = truncated || postings[0] > (postings.length - 1) / 2;
             for (var i = 1; i < postings.length; i += 2) {
               var value = close * postings[i + 1] / 10;
               if (value > (best.get(postings[i]) || 0)) best.set(postings[i], value);
@@ -120,15 +140,20 @@
           var found = Math.max(most, best.size);
           var rarity = Math.log(1 + (shard.pages - found + 0.5) / (found + 0.5));
           var isPair = t >= typed.length;
+          // A word on more pages than the index lists for it is too common to tell them apart:
+          // a page without it is not counted as missing a word.
+          var counted = !isPair && !truncated;
+          if (!isPair && !counted) common += 1;
           best.forEach(function (value, page) {
             var score = scores.get(page) || { sum: 0, words: 0 };
             score.sum += value * rarity * (isPair ? 0.5 : 1);
-            if (!isPair) score.words += 1;
+            if (counted) score.words += 1;
             scores.set(page, score);
           });
         });
+        var wordsCounted = typed.length - common;
         var ranked = Array.from(scores, function (entry) {
-          var share = entry[1].words / typed.length;
+          var share = wordsCounted ? entry[1].words / wordsCounted : 1;
           return { page: entry[0], value: entry[1].sum * share * share };
         }).sort(function (a, b) { return b.value - a.value || a.page - b.page; }).slice(0, MAX_RESULTS);
         return Promise.all(ranked.map(function (hit) {
