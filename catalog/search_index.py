@@ -1,7 +1,7 @@
 """The search index: read the built pages and write a small, split index beside them.
 
 A query fetches only what it needs: a piece of the word list for each word typed (words are
-grouped by their first three letters, or first Chinese character; a piece that grows past
+grouped by their first two letters, or first Chinese character; a piece that grows past
 SHARD_BYTES is split by one more letter) and the few result records it shows (grouped
 DOCS_PER_FILE at a time). So the cost of a query stays near ten kilobytes
 whether the catalog holds a hundred claims or ten thousand; assets/search.js reads it.
@@ -18,6 +18,7 @@ of a Chinese term finds it; tone marks are dropped, so pinyin typed without them
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -25,8 +26,10 @@ import shutil
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
-from html.parser import HTMLParser
+from functools import cache
 from pathlib import Path
+
+from . import workers
 
 FOLDER = "search-index"
 DOCS_PER_FILE = 20
@@ -38,7 +41,7 @@ HEADING_WEIGHTS = {"h1": 7, "h2": 6, "h3": 5, "h4": 4, "h5": 3, "h6": 2}
 SKIPPED = {"script", "style", "noscript", "template", "svg", "button", "form"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 EXCERPT = 180
-SHARD_BYTES = 10_000
+SHARD_BYTES = 32_000
 PAIRED_WEIGHT = 5  # words side by side are indexed as pairs in text that weighs this much or more
 # Words too common to tell pages apart; assets/search.js drops the same ones from a query.
 STOPWORDS = frozenset("a s t an and are as at be by do does for from has have if in into is it its of on or that the their "
@@ -46,6 +49,9 @@ STOPWORDS = frozenset("a s t an and are as at be by do does for from has have if
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 TOKEN = re.compile(rf"[{HAN}]+|[^\W_{HAN}]+")
 IS_HAN = re.compile(rf"[{HAN}]")
+# A tag (closing or not, its attributes) or a run of text; comments match neither group.
+MARKUP = re.compile(r"""<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|<!--.*?-->|([^<]+)""", re.S)
+ATTRIBUTE = re.compile(r"""([^\s=/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
 
 
 def fold(text: str) -> str:
@@ -56,6 +62,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@cache
 def singular(word: str) -> str:
     """A plural's singular, roughly (Harman's S-stemmer): scores, score; cities, city; buses, buse."""
     if len(word) < 4 or word.endswith(("us", "ss", "is")):
@@ -92,7 +99,7 @@ def first_word(term: str) -> str:
 
 def shard_key(term: str) -> str:
     """The piece of the word list a term is looked for in first (a pair goes with its first word)."""
-    return term[:1] if IS_HAN.match(term) else first_word(term)[:3]
+    return term[:1] if IS_HAN.match(term) else first_word(term)[:2]
 
 
 def split(key: str, shard: dict[str, list[int]]) -> Iterator[tuple[str, dict[str, list[int]], list[str]]]:
@@ -118,12 +125,11 @@ def split(key: str, shard: dict[str, list[int]]) -> Iterator[tuple[str, dict[str
         yield from split(longer, keyed[longer])
 
 
-class Page(HTMLParser):
+class Page:
     """The indexed text of one built page: (text, weight) pieces, the title and the meta values."""
 
     def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.stack: list[tuple[str, float | None, bool, str | None]] = []  # tag, weight, ignored, meta key
+        self.stack: list[tuple[str, float, bool, str | None]] = []  # tag, weight in force, ignored, meta key
         self.pieces: list[tuple[str, float]] = []
         self.meta: dict[str, str] = {}
         self.meta_text: dict[str, list[str]] = defaultdict(list)
@@ -131,30 +137,29 @@ class Page(HTMLParser):
         self.title_open = False
         self.title_done = False
 
-    def handle_starttag(self, tag, attrs):
-        if tag in VOID:
-            return
-        attributes = dict(attrs)
-        parent_ignored = bool(self.stack) and self.stack[-1][2]
-        ignored = parent_ignored or tag in SKIPPED or "data-search-ignore" in attributes
-        weight = HEADING_WEIGHTS.get(tag)
-        if attributes.get("data-search-weight"):
+    def start(self, tag: str, attributes: str) -> None:
+        weight, ignored = (self.stack[-1][1], self.stack[-1][2]) if self.stack else (1.0, False)
+        ignored = ignored or tag in SKIPPED
+        weight = HEADING_WEIGHTS.get(tag, weight)
+        meta_key = None
+        if "data-search" in attributes:
+            found = {m[0]: html.unescape(next((v for v in m[1:] if v), "")) for m in ATTRIBUTE.findall(attributes)}
+            ignored = ignored or "data-search-ignore" in found
             try:
-                weight = float(attributes["data-search-weight"])
+                weight = float(found.get("data-search-weight", weight))
             except ValueError:
                 pass
-        meta_key = None
-        if meta := attributes.get("data-search-meta"):
-            key, colon, value = meta.partition(":")
-            if colon:
-                self.meta[key.strip()] = value.strip()
-            else:
-                meta_key = key.strip()
+            if meta := found.get("data-search-meta"):
+                key, colon, value = meta.partition(":")
+                if colon:
+                    self.meta[key.strip()] = value.strip()
+                else:
+                    meta_key = key.strip()
         if tag == "h1" and not self.title_done:
             self.title_open = True
         self.stack.append((tag, weight, ignored, meta_key))
 
-    def handle_endtag(self, tag):
+    def end(self, tag: str) -> None:
         for depth in range(len(self.stack) - 1, -1, -1):
             if self.stack[depth][0] == tag:
                 del self.stack[depth:]
@@ -162,7 +167,7 @@ class Page(HTMLParser):
         if tag == "h1" and self.title_open:
             self.title_open, self.title_done = False, True
 
-    def handle_data(self, data):
+    def text(self, data: str) -> None:
         if self.title_open:
             self.title.append(data)
         if not self.stack or self.stack[-1][2]:
@@ -170,20 +175,27 @@ class Page(HTMLParser):
         for _, _, _, key in self.stack:
             if key:
                 self.meta_text[key].append(data)
-        weight = next((w for _, w, _, _ in reversed(self.stack) if w is not None), 1.0)
-        if data.strip():
-            self.pieces.append((data, weight))
+        if not data.isspace():
+            self.pieces.append((data, self.stack[-1][1]))
 
 
-def read_page(html: str) -> Page | None:
-    """The indexed part of a built page, or None when it has no data-search-body."""
-    start = html.find("<div data-search-body>")
+def read_page(page_html: str) -> Page | None:
+    """The indexed part of a built page, or None when it has no data-search-body. The pages are
+    the sanitiser's output (catalog/safety.py), so tags are well formed and scripts are gone."""
+    start = page_html.find("<div data-search-body>")
     if start < 0:
         return None
-    end = html.rfind("</article>")
+    end = page_html.rfind("</article>")
     page = Page()
-    page.feed(html[start:end if end > start else len(html)])
-    page.close()
+    for closing, tag, attributes, text in MARKUP.findall(page_html, start, end if end > start else len(page_html)):
+        if text:
+            page.text(html.unescape(text))
+        elif tag:
+            tag = tag.lower()
+            if closing:
+                page.end(tag)
+            elif tag not in VOID and not attributes.endswith("/"):
+                page.start(tag, attributes)
     return page
 
 
@@ -220,26 +232,34 @@ def term_weights(page: Page) -> dict[str, float]:
     return out
 
 
+def read_pages(paths: list[str]) -> list[tuple[list, dict[str, int]] | None]:
+    """For each built page: its result record and its words' weights (x10), or None if not indexed."""
+    out = []
+    for path, url in paths:
+        page = read_page(Path(path).read_text(encoding="utf-8"))
+        out.append(None if page is None else
+                   (record(url, page), {term: max(1, round(weight * 10)) for term, weight in term_weights(page).items()}))
+    return out
+
+
 def build(site_dir: Path) -> tuple[list[list], dict[str, dict[str, list[int]]]]:
-    """The records and, per shard, each term's postings: [pages with the term, page, weight x10, ...]."""
+    """The records and, per shard, each term's postings: [pages with the term, page, weight x10, ...].
+    Pages are read by the worker pool when the site is large (catalog/workers.py)."""
+    pages = [(str(path), path.relative_to(site_dir).as_posix().removesuffix("index.html"))
+             for path in sorted(site_dir.rglob("*.html")) if not path.relative_to(site_dir).as_posix().startswith(FOLDER + "/")]
     records: list[list] = []
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for path in sorted(site_dir.rglob("*.html")):
-        relative = path.relative_to(site_dir).as_posix()
-        if relative.startswith(FOLDER + "/"):
+    for found in workers.map_batches(read_pages, pages):
+        if found is None:
             continue
-        page = read_page(path.read_text(encoding="utf-8"))
-        if page is None:
-            continue
-        url = relative.removesuffix("index.html")
         number = len(records)
-        records.append(record(url, page))
-        for term, weight in term_weights(page).items():
-            postings[term].append((number, max(1, round(weight * 10))))
+        records.append(found[0])
+        for term, weight in found[1].items():
+            postings[term].append((number, weight))
     shards: dict[str, dict[str, list[int]]] = defaultdict(dict)
-    for term, pages in postings.items():
-        kept = sorted(pages, key=lambda p: -p[1])[:MAX_PAIR_POSTINGS if " " in term else MAX_POSTINGS]
-        shards[shard_key(term)][term] = [len(pages)] + [n for pair in sorted(kept) for n in pair]
+    for term, with_term in postings.items():
+        kept = sorted(with_term, key=lambda p: -p[1])[:MAX_PAIR_POSTINGS if " " in term else MAX_POSTINGS]
+        shards[shard_key(term)][term] = [len(with_term)] + [n for pair in sorted(kept) for n in pair]
     return records, shards
 
 

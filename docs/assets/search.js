@@ -106,7 +106,7 @@
         return Promise.all(longer.map(function (key) { return fetchJson("terms/" + hex(key) + ".json"); }))
           .then(function (pieces) { pieces.forEach(merge); return found; });
       }
-      return fetchJson("terms/" + hex(IS_HAN.test(word) ? word.slice(0, 1) : word.slice(0, 3)) + ".json").then(step);
+      return fetchJson("terms/" + hex(IS_HAN.test(word) ? word.slice(0, 1) : word.slice(0, 2)) + ".json").then(step);
     }
 
     // The pages that answer the query, best first: for each word typed, the best weight of a
