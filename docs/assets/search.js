@@ -233,7 +233,7 @@
       out.append(list);
     }
 
-    function run() {
+    function run(wait) {  // wait: milliseconds to let more typing arrive first
       var query = input.value.trim();
       var ticket = ++latest;
       var address = new URL(window.location.href);
@@ -245,15 +245,15 @@
         index.search(query).then(function (records) {
           if (ticket === latest) show(query, records);  // else a newer query replaced this one
         });
-      }, 150);
+      }, wait || 0);
     }
 
-    form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
-    input.addEventListener("input", run);
+    form.addEventListener("submit", function (event) { event.preventDefault(); run(0); });
+    input.addEventListener("input", function () { run(150); });
     var query = new URLSearchParams(window.location.search).get("q");
     if (query) {
       input.value = query;
-      run();
+      run(0);
     }
   }
 
