@@ -2,9 +2,9 @@
 
 A query fetches only what it needs: a piece of the word list for each word typed (words are
 grouped by their first two letters, or first Chinese character; a piece that grows past
-SHARD_BYTES is split by one more letter) and the few result records it shows (grouped
-DOCS_PER_FILE at a time). So the cost of a query stays near ten kilobytes
-whether the catalog holds a hundred claims or ten thousand; assets/search.js reads it.
+SHARD_BYTES is split further along its words' letters) and the few result records it shows
+(DOCS_PER_FILE to a file). So a query costs tens of kilobytes whether the catalog holds a hundred
+claims or ten thousand; assets/search.js reads the index.
 
 Pages mark what search reads, as MkDocs renders them:
 - data-search-body: the part of a page that is indexed (pages without it are not);
