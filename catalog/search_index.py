@@ -44,8 +44,9 @@ EXCERPT = 180
 SHARD_BYTES = 32_000
 PAIRED_WEIGHT = 5  # words side by side are indexed as pairs in text that weighs this much or more
 # Words too common to tell pages apart; assets/search.js drops the same ones from a query.
-STOPWORDS = frozenset("a s t an and are as at be by do does for from has have if in into is it its of on or that the their "
-                      "there this to was were will with".split())
+STOPWORDS = frozenset("a s t an and are as at be been by can could did do does for from had has have he her his how i if in "
+                      "into is it its me my of on or our she so that the their them there these they this those to was "
+                      "we were what which who will with would you your".split())
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 TOKEN = re.compile(rf"[{HAN}]+|[^\W_{HAN}]+")
 IS_HAN = re.compile(rf"[{HAN}]")

@@ -10,8 +10,9 @@
   var TOKEN = new RegExp("[" + HAN + "]+|(?:(?![" + HAN + "])[\\p{L}\\p{N}])+", "gu");
   var IS_HAN = new RegExp("^[" + HAN + "]");
   // The same words catalog/search_index.py leaves out of the index.
-  var STOPWORDS = new Set(("a s t an and are as at be by do does for from has have if in into is it its of on or that the their " +
-    "there this to was were will with").split(" "));
+  var STOPWORDS = new Set(("a s t an and are as at be been by can could did do does for from had has have he her his how i if in " +
+    "into is it its me my of on or our she so that the their them there these they this those to was " +
+    "we were what which who will with would you your").split(" "));
 
   function fold(text) {
     return text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "");
@@ -67,7 +68,8 @@
   function closeness(typed, word) {
     if (word === typed) return 1;
     if (IS_HAN.test(typed) || typed.indexOf(" ") >= 0 || word.indexOf(" ") >= 0) return 0;
-    if (typed.length >= 3 && word.startsWith(typed)) return word.length - typed.length <= 2 ? 0.8 : 0.5;
+    if (typed.length === 3 && word.startsWith(typed)) return 0.3;  // three letters start too many words
+    if (typed.length >= 4 && word.startsWith(typed)) return word.length - typed.length <= 2 ? 0.8 : 0.5;
     if (word.length >= 4 && typed.startsWith(word) && typed.length - word.length <= 2) return 0.8;
     if (typed.length >= 5 && word.length >= 5) {
       var most = typed.length >= 8 ? 2 : 1;
