@@ -78,13 +78,17 @@ def test_related_claims_are_never_empty_when_the_topic_has_others():
         assert claim.related[: len(declared)] == declared
 
 
-def test_glossary_and_timeline_link_to_claims(built_site):
+def test_glossary_and_timeline_link_to_claims_and_claims_back_to_their_terms(built_site):
     catalog = read_catalog(ROOT).catalog
     glossary = (built_site / "glossary" / "index.html").read_text(encoding="utf-8")
     timeline = (built_site / "timeline" / "index.html").read_text(encoding="utf-8")
     for term in catalog.glossary:
         for claim in term.claims:
             assert f"../claims/{claim.id}/" in glossary
+            # and back: the claim page names the term, linked to its entry
+            page = (built_site / "claims" / claim.id / "index.html").read_text(encoding="utf-8")
+            terms_line = page[page.index('<p class="key-terms">'):].split("</p>", 1)[0]
+            assert f'href="../../glossary/#{term.id}"' in terms_line and term.term in terms_line, (claim.id, term.id)
     for source in catalog.milestones:
         for claim in source.cited_by:
             assert f"../claims/{claim.id}/" in timeline
