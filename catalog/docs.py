@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import re
 
-from . import export, listings, render
+from . import export, listings, render, search_index
 from .contract import CLAIM_FIELDS, QUEUE_FIELDS, SOURCE_FIELDS, SOURCE_KINDS, TOPIC_FIELDS, Field
 from .diagnostics import CODES
 from .listings import verdict_scale
@@ -164,8 +164,9 @@ def search_box(site, action: str = "", autofocus: bool = False) -> str:
                + badge_templates() +
                '<noscript><p>Search needs JavaScript. Without it, <a href="../claims/">browse all claims</a> '
                'by topic, or use your browser\'s find in page there.</p></noscript>') if not action else ""
+    stopwords = f'data-stopwords="{" ".join(sorted(search_index.STOPWORDS))}" ' if not action else ""
     return (f'<form class="search-form" action="{action}" method="get" role="search" aria-label="Search the claims" '
-            f'data-search-form data-index="../search-index/" data-catalog="../claims/" '
+            f'data-search-form data-index="../search-index/" {stopwords}data-catalog="../claims/" '
             f'data-suggest="{html.escape(site.suggest_url(), quote=True)}">'
             '<label for="search-query">What did you hear?</label> '
             f'<input id="search-query" name="q" type="search" autocomplete="off" spellcheck="false" '

@@ -43,7 +43,8 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 EXCERPT = 180
 SHARD_BYTES = 32_000
 PAIRED_WEIGHT = 5  # words side by side are indexed as pairs in text that weighs this much or more
-# Words too common to tell pages apart; assets/search.js drops the same ones from a query.
+# Words too common to tell pages apart; the search form lists them (catalog/docs.py, search_box)
+# so that assets/search.js drops the same ones from a query.
 STOPWORDS = frozenset("a s t an and are as at be been by can could did do does for from had has have he her his how i if in "
                       "into is it its me my of on or our she so that the their them there these they this those to was "
                       "we were what which who will with would you your".split())
@@ -233,10 +234,11 @@ def term_weights(page: Page) -> dict[str, float]:
     return out
 
 
-def read_pages(paths: list[str]) -> list[tuple[list, dict[str, int]] | None]:
-    """For each built page: its result record and its words' weights (x10), or None if not indexed."""
+def read_pages(pages: list[tuple[str, str]]) -> list[tuple[list, dict[str, int]] | None]:
+    """For each built page (file, address): its result record and its words' weights (x10), or
+    None if it is not indexed."""
     out = []
-    for path, url in paths:
+    for path, url in pages:
         page = read_page(Path(path).read_text(encoding="utf-8"))
         out.append(None if page is None else
                    (record(url, page), {term: max(1, round(weight * 10)) for term, weight in term_weights(page).items()}))
@@ -246,8 +248,8 @@ def read_pages(paths: list[str]) -> list[tuple[list, dict[str, int]] | None]:
 def build(site_dir: Path) -> tuple[list[list], dict[str, dict[str, list[int]]]]:
     """The records and, per shard, each term's postings: [pages with the term, page, weight x10, ...].
     Pages are read by the worker pool when the site is large (catalog/workers.py)."""
-    pages = [(str(path), path.relative_to(site_dir).as_posix().removesuffix("index.html"))
-             for path in sorted(site_dir.rglob("*.html")) if not path.relative_to(site_dir).as_posix().startswith(FOLDER + "/")]
+    relative = {path: path.relative_to(site_dir).as_posix() for path in sorted(site_dir.rglob("*.html"))}
+    pages = [(str(path), name.removesuffix("index.html")) for path, name in relative.items() if not name.startswith(FOLDER + "/")]
     records: list[list] = []
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for found in workers.map_batches(read_pages, pages):

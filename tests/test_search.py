@@ -7,6 +7,7 @@ marks, numbers and topic names. Each names the page that must be among the first
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from urllib.parse import quote, urlsplit
 
@@ -230,8 +231,11 @@ def test_a_query_fetches_a_few_pieces_of_the_index(chromium, served_site, built_
         f.stat().st_size for f in (built_site / "search-index").rglob("*.json"))
 
 
-def test_words_are_read_alike_when_indexed_and_when_typed():
-    """The index and assets/search.js must agree; these are the cases the script handles too."""
+def test_words_are_read_alike_when_indexed_and_when_typed(built_site):
+    """The index and assets/search.js must agree; these are the cases the script handles too, and
+    the script takes the words left out from the search form, which lists the index's own."""
+    form = (built_site / "search" / "index.html").read_text(encoding="utf-8")
+    assert set(re.search(r'data-stopwords="([^"]*)"', form).group(1).split()) == search_index.STOPWORDS
     assert search_index.terms("Shīxìn bèi zhíxíngrén's Scores, cities and the 社会信用分") == [
         "shixin", "bei", "zhixingren", "score", "city", "社会", "会信", "信用", "用分"]
     assert search_index.pairs(["no", "national", "blacklist", "信用"]) == ["no national", "national blacklist"]

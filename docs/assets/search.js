@@ -1,6 +1,6 @@
 // Search for the search page. The index (catalog/search_index.py) is split by the first letters
 // of each word, so a query fetches only the pieces for the words typed and the records of the
-// results it shows, a few kilobytes whatever the size of the catalog. Each claim result shows the
+// results it shows, tens of kilobytes whatever the size of the catalog. Each claim result shows the
 // claim with its verdict badge in one line, then the fact, so a verdict is never read as a
 // verdict on the fact. The query is kept in the address (?q=). Results are built as text, never
 // as HTML.
@@ -9,10 +9,8 @@
   var HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
   var TOKEN = new RegExp("[" + HAN + "]+|(?:(?![" + HAN + "])[\\p{L}\\p{N}])+", "gu");
   var IS_HAN = new RegExp("^[" + HAN + "]");
-  // The same words catalog/search_index.py leaves out of the index.
-  var STOPWORDS = new Set(("a s t an and are as at be been by can could did do does for from had has have he her his how i if in " +
-    "into is it its me my of on or our she so that the their them there these they this those to was " +
-    "we were what which who will with would you your").split(" "));
+  // The words catalog/search_index.py leaves out of the index; the search form lists them.
+  var STOPWORDS = new Set();
 
   function fold(text) {
     return text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "");
@@ -43,7 +41,6 @@
     var latin = words.filter(function (w) { return !IS_HAN.test(w); });
     return latin.slice(1).map(function (w, i) { return latin[i] + " " + w; });
   }
-
 
   function hex(text) {
     return Array.from(new TextEncoder().encode(text), function (b) { return b.toString(16).padStart(2, "0"); }).join("");
@@ -204,6 +201,7 @@
     if (!form || !out || form.dataset.wired) return;
     form.dataset.wired = "true";
     var input = form.querySelector("input[name=q]");
+    STOPWORDS = new Set((form.dataset.stopwords || "").split(" "));
     var badges = document.querySelector(".search-badges");
     var base = new URL(form.dataset.index, window.location.href);
     var root = new URL("../", base);
