@@ -8,7 +8,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from catalog import card_cache, cards, diagnostics, docs, listings, pipeline, render, safety, search_index, site
+from catalog import card_cache, cards, compact, diagnostics, docs, listings, pipeline, render, safety, search_index, site
 
 log = logging.getLogger("mkdocs.hooks.catalog")
 _state: dict = {"serving": False, "pages": {}}
@@ -67,6 +67,14 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(content, page, config, files):
     return render.problems_banner(_state["result"].diagnostics) + safety.sanitize(content)
+
+
+def on_post_page(output, page, config):
+    return compact.compact(output)
+
+
+def on_post_template(output_content, template_name, config):  # 404.html
+    return compact.compact(output_content) if template_name.endswith(".html") else output_content
 
 
 def on_post_build(config):
