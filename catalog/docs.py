@@ -65,11 +65,11 @@ def data_files_table() -> str:
          "Every source, with " + ", ".join(f"`{f}`" for f in export.SOURCE_INDEX) + "; `page` and `data` give the address of "
          "a source's page and of its own file once, with `{id}` to fill in."),
         (f"`{api}/sources/<id>.json`", "JSON", "One source with every field in the second table below."),
-        (f"`{api}/dump/claims-001.json`, …", "JSON",
-         f"Every claim with every field, {export.DUMP_CHUNK} to a file; the same for sources (`sources-001.json`, …)."),
+        (f"`{api}/dump/claims-001.json.gz`, …", "JSON, gzip",
+         f"Every claim with every field, {export.DUMP_CHUNK} to a file; the same for sources (`sources-001.json.gz`, …)."),
         (f"[{api}/claims.csv]({api}/claims.csv)", "CSV", "One row per claim, for spreadsheets: "
          + ", ".join(f"`{c}`" for c in export.CSV_LIST_COLUMNS) + " (tags separated by spaces)."),
-        (f"`{api}/dump/claims-001.csv`, …", "CSV",
+        (f"`{api}/dump/claims-001.csv.gz`, …", "CSV, gzip",
          f"The same rows with every column ({', '.join(f'`{c}`' for c in export.CSV_COLUMNS if c not in export.CSV_LIST_COLUMNS)} "
          f"added), {export.DUMP_CHUNK} to a file."),
         ("[feed.xml](feed.xml)", "Atom", f"The {export.FEED_ENTRIES} most recently reviewed or changed claims, newest first."),
