@@ -22,7 +22,6 @@ from .render import (
     most_repeated,
     verdict_anchor,
     verdict_badge,
-    verdict_icon,
     verdict_meter,
 )
 from .safety import safe_url
@@ -210,7 +209,7 @@ def verdict_scale() -> str:
     out = []
     for verdict in VERDICTS:
         out.append(f"### {verdict.label} {{#{verdict_anchor(verdict)}}}\n")
-        badge = f'<span class="verdict-badge verdict-{verdict.slug}">{verdict_icon(verdict)}{verdict.label}</span>'
+        badge = f'<span class="verdict-badge verdict-{verdict.slug}">{verdict.label}</span>'
         out.append(f"{badge} {verdict_meter(verdict)}\n{{ .verdict-sample }}\n")
         out.append(f"{verdict.definition}\n")
     return "\n".join(out)

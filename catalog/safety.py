@@ -125,15 +125,13 @@ def disarm_definitions(text: str) -> str:
 _TEXT = {"p", "br", "hr", "em", "strong", "b", "i", "u", "s", "small", "sub", "sup", "mark", "q", "cite", "code",
          "pre", "kbd", "blockquote", "abbr", "span", "div", "a", "img", "ul", "ol", "li", "dl", "dt", "dd",
          "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption",
-         "colgroup", "col", "details", "summary", "figure", "figcaption", "nav", "section", "article",
-         "svg", "path"}
+         "colgroup", "col", "details", "summary", "figure", "figcaption", "nav", "section", "article"}
 _CONTROLS = {"form", "label", "input", "button", "select", "option", "output", "fieldset", "legend", "noscript"}
 _ATTRIBUTES = {
     "*": {"class", "id", "title", "lang", "dir", "role", "hidden", "tabindex"},
     "a": {"href", "rel", "target"}, "img": {"src", "alt", "width", "height", "loading"}, "abbr": {"title"},
     "ol": {"start", "type"}, "li": {"value"}, "th": {"scope", "colspan", "rowspan", "align"},
     "td": {"colspan", "rowspan", "align"}, "col": {"span"}, "details": {"open"},
-    "svg": {"viewBox", "xmlns", "focusable", "width", "height"}, "path": {"d"},
     "form": {"action", "method", "name", "novalidate", "autocomplete"},
     "label": {"for"}, "input": {"type", "name", "value", "placeholder", "autocomplete", "spellcheck", "required",
                                 "maxlength", "inputmode", "autocapitalize", "checked"},

@@ -100,9 +100,10 @@ def test_grades_next_to_each_other_differ_in_shape_not_only_colour(chromium, ser
     page = chromium.new_page()
     page.goto(served_site + "methodology/", wait_until="load")
     looks = page.evaluate("""() => Object.fromEntries(Array.from(document.querySelectorAll('.verdict-sample .verdict-badge'))
-        .map(el => [el.innerText.trim(), [el.querySelector('svg path').getAttribute('d'), getComputedStyle(el).backgroundColor]]))""")
+        .map(el => [el.innerText.trim(), [getComputedStyle(el, '::before').maskImage, getComputedStyle(el).backgroundColor]]))""")
     for full, mostly in (("True", "Mostly true"), ("False", "Mostly false")):
         assert looks[full][0] != looks[mostly][0]  # another icon
         assert looks[full][1] != looks[mostly][1]  # solid against outlined
+    assert all(icon.startswith('url("data:image/svg+xml,') for icon, _ in looks.values())  # drawn, not "none"
     assert len({icon for icon, _ in looks.values()}) == len(VERDICTS)
     page.close()
