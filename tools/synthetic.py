@@ -206,8 +206,16 @@ class Generator:
         return out
 
     def value(self, f, value, rng, refs, unique):
-        if f.shape == "list":
-            return [self.value(f.item, item, rng, refs, unique) for item in value]
+        if f.shape == "list":  # reworded again where a short item (an author's name) comes out as an earlier one
+            items = []
+            for item in value:
+                new = self.value(f.item, item, rng, refs, unique)
+                for _ in range(20):
+                    if new not in items:
+                        break
+                    new = self.value(f.item, item, rng, refs, unique)
+                items.append(new)
+            return items
         if f.shape == "record":
             return self.values(f.fields, value, rng, refs, unique)
         if f.shape in ("claim-ref", "source-ref") or f.name == "alias":
