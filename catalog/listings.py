@@ -53,7 +53,7 @@ def queue_page(catalog: Catalog, site: Site) -> str:
     return "\n".join(out) + "\n"
 
 
-CATALOG_PAGE = 150  # claims per page of the list; the real catalog fits on one
+CATALOG_PAGE = 150  # claims per page of the list: the page stays light (the first visit of the catalog)
 
 
 def catalog_pages(catalog: Catalog, site: Site) -> list[tuple[str, partial]]:

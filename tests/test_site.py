@@ -37,9 +37,11 @@ def test_every_claim_has_a_permanent_page_titled_with_its_fact(built_site):
 
 def test_catalog_topic_and_source_pages_exist(built_site):
     catalog = real_catalog()
-    listing = page(built_site, "claims")
-    for claim in catalog.claims:
-        assert f'href="{claim.id}/"' in listing
+    listings = [page(built_site, "claims")] + [path.read_text(encoding="utf-8") for path in
+                                               sorted((built_site / "claims" / "page").glob("*/index.html"))]
+    for claim in catalog.claims:  # on exactly one page of the list (claims/, then claims/page/N/)
+        hits = [f'href="{claim.id}/"' in listings[0]] + [f'href="../../{claim.id}/"' in listing for listing in listings[1:]]
+        assert sum(hits) == 1, claim.id
     for topic in catalog.topics:
         html = page(built_site, f"topics/{topic.id}")
         for claim in topic.claims:
