@@ -12,7 +12,6 @@ from __future__ import annotations
 import html
 import json
 import re
-from functools import cache
 from pathlib import Path
 from urllib.parse import quote
 
@@ -94,7 +93,6 @@ def verdict_anchor(verdict: Verdict) -> str:
     return f"verdict-{verdict.slug}"
 
 
-@cache
 def verdict_icon_url(verdict: Verdict) -> str:
     """The verdict's icon from Material's own icon set, as a data: URL for a CSS mask: drawn once
     per verdict in assets/verdicts.css, not once per badge (a third of a badge's bytes)."""
