@@ -23,6 +23,7 @@ from .models import Catalog, Claim
 from .safety import BIDI_CONTROLS, disarm_definitions, disarm_links
 
 MATERIAL_ICONS = Path(material.__file__).parent / "templates" / ".icons" / "material"
+SITE_CSS = Path(__file__).with_name("site.css")  # the hand-written rules of assets/site.css
 
 
 LANGUAGE_NAMES = {"en": "English", "zh": "Chinese", "de": "German", "fr": "French", "ja": "Japanese"}
@@ -95,7 +96,7 @@ def verdict_anchor(verdict: Verdict) -> str:
 
 def verdict_icon_url(verdict: Verdict) -> str:
     """The verdict's icon from Material's own icon set, as a data: URL for a CSS mask: drawn once
-    per verdict in assets/verdicts.css, not once per badge (a third of a badge's bytes)."""
+    per verdict in assets/site.css, not once per badge (a third of a badge's bytes)."""
     svg = (MATERIAL_ICONS / f"{verdict.icon}.svg").read_text(encoding="utf-8").strip()
     return "data:image/svg+xml," + quote(svg, safe=" =:/")
 
@@ -114,6 +115,11 @@ def verdict_meter(verdict: Verdict) -> str:
     where = (f"step {verdict.rank} of {len(SCALE)} from false to true" if verdict.rank is not None
              else "not on the scale from false to true")
     return f'<span class="verdict-meter" role="img" aria-label="{verdict.label}: {where}">{steps}</span>'
+
+
+def site_css() -> str:
+    """assets/site.css: the hand-written rules, then each verdict's, in one file (one request)."""
+    return SITE_CSS.read_text(encoding="utf-8") + "\n" + verdict_css()
 
 
 def verdict_css() -> str:

@@ -123,7 +123,7 @@ def manifest(catalog: Catalog, site: Site, root: Path, cards: bool = True) -> li
         SiteFile("timeline/index.md", partial(listings.timeline_page, catalog)),
         SiteFile("glossary/index.md", partial(listings.glossary_page, catalog)),
         SiteFile("queue/index.md", partial(listings.queue_page, catalog, site)),
-        SiteFile("assets/verdicts.css", render.verdict_css),
+        SiteFile("assets/site.css", render.site_css),
         SiteFile(HOME_CARD, card=TitleCard(site.name, site.name, "Claims checked against primary sources")),
     ]
     for claim in catalog.claims:
