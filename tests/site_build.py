@@ -84,15 +84,17 @@ def serving(project: Path, env: dict | None = None):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
+    # Unbuffered bytes: a buffered reader could hold "Serving on" in memory while select() waits
+    # on the empty pipe (it did whenever both lines arrived in one write).
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=project, env=env or ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                              cwd=project, env=env or ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, bufsize=0)
     lines: list[str] = []
     try:
         with selectors.DefaultSelector() as selector:
             selector.register(server.stdout, selectors.EVENT_READ)
             while not any("Serving on" in line for line in lines):
                 assert selector.select(timeout=120), "mkdocs serve printed nothing for two minutes:\n" + "".join(lines)
-                line = server.stdout.readline()
+                line = server.stdout.readline().decode("utf-8", errors="replace")
                 assert line, "mkdocs serve stopped:\n" + "".join(lines)
                 lines.append(line)
         yield f"http://127.0.0.1:{port}/", lines
