@@ -119,7 +119,7 @@ PHRASING = _record(
 
 CLAIM_FIELDS: tuple[Field, ...] = (
     Field("id", "slug", False, "Optional; when present it must equal the file name without .yaml."),
-    Field("claim", "line", True, "The claim as people say it, in their words. Shown labelled, beside its verdict, everywhere the verdict appears.", 300),
+    Field("claim", "english", True, "The claim as people say it, in their words, in English (a wording heard in another language goes in phrasings). Shown labelled, beside its verdict, everywhere the verdict appears.", 300),
     _list_of("phrasings", "Other wordings people use for the same claim, so that search finds it in the reader's words; at least one.", PHRASING, required=True),
     Field("fact", "line", True, "The fact in one plain sentence. Used as the page title and the share title.", 200),
     Field("verdict", "verdict", True, "One verdict from the scale on the methodology page."),

@@ -28,7 +28,7 @@ from .contract import (
     VERDICTS,
     Field,
 )
-from .values import LANGUAGE, SLUG, _answer, _chinese, _date, _enum, _pattern, _text, _url
+from .values import LANGUAGE, SLUG, _answer, _chinese, _date, _english, _enum, _pattern, _text, _url
 
 SLUG_EXPLAIN = "use lowercase ASCII letters, digits and single hyphens"
 SLUG_SCHEMA = r"^\s*[a-z0-9]+(?:-[a-z0-9]+)*\s*$"
@@ -58,7 +58,7 @@ def text_pattern(limit: int | None, one_line: bool) -> str:
 
 def _text_schema(f: Field) -> dict:
     limit = f" of at most {f.max_length} characters" if f.max_length else ""
-    return {"type": ["string", "number", "boolean"], "pattern": text_pattern(f.max_length, f.shape == "line"),
+    return {"type": ["string", "number", "boolean"], "pattern": text_pattern(f.max_length, f.shape in ("line", "english")),
             "patternErrorMessage": f"Write non-empty text{limit}."}
 
 
@@ -78,6 +78,7 @@ def _slug_check(ctx, node, f, label):
 
 SHAPES: dict[str, Shape] = {s.name: s for s in (
     Shape("line", "text (one line)", lambda ctx, node, f, label: _text(ctx, node, f, label, one_line=True), _text_schema),
+    Shape("english", "text in English (one line)", _english, _text_schema),
     Shape("text", "text", lambda ctx, node, f, label: _text(ctx, node, f, label), _text_schema),
     Shape("answer", "text, not opening with a verdict or yes/no", _answer, _text_schema),
     Shape("markdown", "Markdown", lambda ctx, node, f, label: _text(ctx, node, f, label, markdown=True), _text_schema),

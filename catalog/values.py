@@ -7,6 +7,7 @@ value converted (dates become datetime.date), or None. shapes.py names them, one
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 from .contract import Field
@@ -110,6 +111,18 @@ def _chinese(ctx: Context, node: Node, f: Field, label: str):
     text = _text(ctx, node, f, label, one_line=True)
     if text is not None and not HAN.match(text):
         ctx.report(node, "SC120", f"'{label}' is {text!r}; write the term in Chinese characters only, at least two")
+        return None
+    return text
+
+
+def _english(ctx: Context, node: Node, f: Field, label: str):
+    """A claim's wording: the site is in English, so a claim in another script would stand as the
+    page's claim with no translation beside its verdict (Latin-script languages are left to review)."""
+    text = _text(ctx, node, f, label, one_line=True)
+    letters = [ch for ch in text or "" if ch.isalpha()]
+    other = sum(not unicodedata.name(ch, "").startswith("LATIN") for ch in letters)
+    if letters and other * 2 > len(letters):
+        ctx.report(node, "SC121", f"'{label}' is mostly in a script other than the Latin alphabet; word the claim in English and keep this wording as a phrasing with its language")
         return None
     return text
 

@@ -65,3 +65,19 @@ def test_no_did_you_mean_when_nothing_is_close(fixture_catalog):
     result = fixture_catalog(files={"claims/sample-claim.yaml": text.replace("  - source: sample-law\n", "  - source: xyz\n")})
     (message,) = [d.message for d in result.diagnostics if d.code == "SC201"]
     assert message == "source 'xyz' is not in sources/"
+
+
+@pytest.mark.parametrize(("wording", "flagged"), [
+    ("每个公司都有社会信用代码。", True),
+    ("Каждый гражданин имеет социальный рейтинг.", True),
+    ("China's 失信被执行人 list names debtors who ignore court orders.", False),
+    ("Gerechter als die Schufa: Das chinesische System ist öffentlich.", False),  # Latin script: left to review
+])
+def test_a_claim_must_be_worded_in_english_script(fixture_catalog, wording, flagged):
+    path = "claims/sample-claim.yaml"
+    text = (VALID / path).read_text(encoding="utf-8")
+    claim_line = next(line for line in text.splitlines() if line.startswith("claim: "))
+    result = fixture_catalog(files={path: text.replace(claim_line, f'claim: "{wording}"', 1)})
+    assert any(d.code == "SC121" for d in result.diagnostics) is flagged, [str(d) for d in result.diagnostics]
+    if not flagged:
+        assert result.catalog is not None, [str(d) for d in result.diagnostics]
