@@ -220,7 +220,7 @@ class Generator:
             return self.values(f.fields, value, rng, refs, unique)
         if f.shape in ("claim-ref", "source-ref") or f.name == "alias":
             return refs(f, value)
-        if f.shape in ("line", "text", "answer", "markdown"):
+        if f.shape in ("line", "english", "text", "answer", "markdown"):
             text = self._text(f, value, rng, (lambda target: refs(None, target)) if f.shape == "markdown" else None)
             if f.shape == "answer" and VERDICT_OPENING.match(text.strip()):
                 text = f"In {unique.capitalize()}, {text.strip()[0].lower()}{text.strip()[1:]}"
