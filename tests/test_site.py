@@ -150,3 +150,22 @@ def test_every_generated_page_is_in_the_nav_or_declared_outside_it(tmp_path):
     assert "claims/page/2.md" in pages
     left_out = [uri for uri in pages if uri not in in_nav and not uri.startswith("topics/") and not ignored.match_file("/" + uri)]
     assert left_out == []
+
+
+VERDICT_WORDS = "mostly true|mostly false|true|false|mixed|misleading|unproven"
+NAMED_VERDICT = re.compile(r"\]\(\.\./claims/([a-z0-9-]+)\.md[^)]*\)\s+(?:as|is rated|rated)\s+(" + VERDICT_WORDS + r")\b", re.IGNORECASE)
+
+
+def test_hand_written_pages_name_each_claim_s_verdict_as_its_file_has_it():
+    # A topic page that says "we rate [claim](...) as mixed" goes stale when the claim's verdict
+    # changes (it did once); the verdict must stand with its claim correctly everywhere.
+    verdicts = {c.id: c.verdict.label.lower() for c in read_catalog(ROOT).catalog.claims}
+    named = []
+    for page in sorted((ROOT / "docs").rglob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        for match in NAMED_VERDICT.finditer(text):
+            claim_id, said = match.group(1), " ".join(match.group(2).lower().split())
+            line = text.count("\n", 0, match.start()) + 1
+            named.append(claim_id)
+            assert verdicts[claim_id] == said, f"{page.relative_to(ROOT)}:{line}: says {claim_id} is {said}; its file says {verdicts[claim_id]}"
+    assert "us-has-social-credit-system" in named  # the pattern still finds the sentence that went stale
