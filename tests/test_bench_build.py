@@ -7,6 +7,7 @@ checked here.
 from __future__ import annotations
 
 import json
+import random
 import re
 import subprocess
 import sys
@@ -14,6 +15,7 @@ import sys
 from conftest import ROOT
 from site_build import ENV
 
+from catalog.contract import CLAIM_FIELDS
 from catalog.pipeline import read_catalog
 from tools import synthetic
 
@@ -87,3 +89,18 @@ def test_a_synthetic_catalog_larger_than_the_real_one_validates(tmp_path):
     size = len(read_catalog(ROOT).catalog.claims) + 30
     written = synthetic.write_project(tmp_path / "project", size)  # raises if the catalog does not validate
     assert len(read_catalog(tmp_path / "project").catalog.claims) == size, written
+
+
+def test_synthetic_text_never_passes_its_field_s_limit():
+    # Reworded words can be longer than the real ones, and a short answer that came out opening
+    # like a verdict gets a prefix: the 10,000-claim catalog once failed SC106 on both.
+    generator = synthetic.Generator(read_catalog(ROOT).catalog, 10)
+    fields = {f.name: f for f in CLAIM_FIELDS}
+    answer, claim = fields["short_answer"], fields["claim"]
+    long_answer = "False. " + "words " * (answer.max_length // 6 + 20)
+    text = generator.value(answer, long_answer, random.Random(1), None, "zhangwei")
+    assert len(text) <= answer.max_length
+    wording = "Everyone has a score " + "indeed " * (claim.max_length // 7)
+    first = generator.value(claim, wording, random.Random(2), None, "lihua")
+    second = generator._unique(generator.wordings, first, "lihua", claim.max_length)
+    assert len(second) <= claim.max_length and second != first

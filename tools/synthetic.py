@@ -134,6 +134,13 @@ class Words:
         return out[:length]
 
 
+def _fit(text: str, max_length: int | None) -> str:
+    """Text cut at a word to the field's limit: reworded words may be longer than the real ones."""
+    if max_length and len(text.strip()) > max_length:
+        return text.strip()[: max_length - 1].rsplit(" ", 1)[0] + "."
+    return text
+
+
 def synthetic_id(real_id: str, number: int) -> str:
     """The real id's first words and a name: as long as the real id, so addresses weigh the same."""
     words, suffix = real_id.split("-"), name(number)
@@ -190,9 +197,7 @@ class Generator:
                 text += f"{match.group(1)}[{self.words.reword(match.group(2), rng)}]({markdown_links(match.group(3))})"
                 last = match.end()
             text += self.words.reword(value[last:], rng)
-        if f.max_length and len(text.strip()) > f.max_length:
-            text = text.strip()[: f.max_length - 1].rsplit(" ", 1)[0] + "."
-        return text
+        return _fit(text, f.max_length)
 
     def values(self, fields, record, rng: random.Random, refs, unique: str = "") -> dict:
         """A record's fields with the same shapes as record's, text reworded, ids from refs."""
@@ -223,11 +228,11 @@ class Generator:
         if f.shape in ("line", "english", "text", "answer", "markdown"):
             text = self._text(f, value, rng, (lambda target: refs(None, target)) if f.shape == "markdown" else None)
             if f.shape == "answer" and VERDICT_OPENING.match(text.strip()):
-                text = f"In {unique.capitalize()}, {text.strip()[0].lower()}{text.strip()[1:]}"
+                text = _fit(f"In {unique.capitalize()}, {text.strip()[0].lower()}{text.strip()[1:]}", f.max_length)
             if f.name in ("claim", "text") and not self._new(self.wordings, text):  # SC210: a wording belongs to one claim
-                text = self._unique(self.wordings, text, unique)
+                text = self._unique(self.wordings, text, unique, f.max_length)
             if f.name == "fact" and not self._new(self.facts, text):
-                text = self._unique(self.facts, text, unique)
+                text = self._unique(self.facts, text, unique, f.max_length)
             return text
         if f.shape in ("date",):
             return value.isoformat()
@@ -245,10 +250,14 @@ class Generator:
         seen.add(key)
         return True
 
-    def _unique(self, seen: set[str], text: str, unique: str) -> str:
+    def _unique(self, seen: set[str], text: str, unique: str, max_length: int | None = None) -> str:
         number = 0
         while True:
-            candidate = f"{text.rstrip('.')} ({unique.capitalize()}{f' {number}' if number else ''})"
+            suffix = f" ({unique.capitalize()}{f' {number}' if number else ''})"
+            base = text.rstrip(".")
+            if max_length and len(base) + len(suffix) > max_length:
+                base = base[: max_length - len(suffix)].rsplit(" ", 1)[0]
+            candidate = base + suffix
             if self._new(seen, candidate):
                 return candidate
             number += 1
