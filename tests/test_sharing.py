@@ -279,6 +279,27 @@ def test_a_claim_card_differs_when_only_the_verdict_differs():
     assert first != second
 
 
+@pytest.mark.parametrize("slug", ["true", "mostly-true", "mixed", "misleading", "mostly-false", "false", "unproven"])
+def test_a_card_s_palette_keeps_the_drawing_it_was_made_from(slug, monkeypatch):
+    # Cards are mapped to a fixed palette of their colours and the anti-aliasing shades between
+    # them; a colour the palette lacks would show as a visible change from the drawing.
+    from PIL import ImageChops, ImageStat
+
+    from catalog import cards
+    from catalog.contract import VERDICT_BY_SLUG
+
+    drawn = []
+    quantize = Image.Image.quantize
+    monkeypatch.setattr(Image.Image, "quantize", lambda image, *args, **kwargs: drawn.append(image.copy()) or quantize(image, *args, **kwargs))
+    card = cards.ClaimCard("Everyone in China has a “score”; 失信被执行人 are listed?", VERDICT_BY_SLUG[slug],
+                           "Courts list debtors who defy judgments; there is no national score.", "Social Credit, Checked")
+    with Image.open(io.BytesIO(cards.claim_card(card))) as saved:
+        assert saved.mode == "P" and saved.size == (1200, 630)
+        difference = ImageChops.difference(drawn[0], saved.convert("RGB"))
+    assert max(ImageStat.Stat(difference).mean) < 0.5  # mean per channel, out of 255
+    assert max(high for _, high in difference.getextrema()) <= 24  # no pixel changes visibly
+
+
 def test_every_claim_has_a_small_embed_and_oembed_discovery(built_site):
     catalog = read_catalog(ROOT).catalog
     for claim in catalog.claims:
