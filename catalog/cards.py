@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageColor, ImageDraw, ImageFont
 
 from .contract import SCALE, VERDICTS, Verdict
 
@@ -260,19 +260,15 @@ def _finish(image: Image.Image, draw: ImageDraw.ImageDraw, site_name: str, colou
     return output.getvalue()
 
 
-def _rgb(colour: str) -> tuple[int, int, int]:
-    return tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
-
-
 @cache
 def _palette(colour: str) -> Image.Image:
     """Every colour a card can hold: its flat colours, and the shades that anti-aliasing blends
     between each text colour and the paper. Mapping to a known palette is several times faster
     than working one out per card, and closer to the drawing than a 20-colour octree."""
-    paper = _rgb(PAPER)
-    colours = [_rgb(c) for c in (PAPER, INK, MUTED, RULE, STEP_EDGE, colour)]
+    paper = ImageColor.getrgb(PAPER)
+    colours = [ImageColor.getrgb(c) for c in (PAPER, INK, MUTED, RULE, STEP_EDGE, colour)]
     for text in (INK, MUTED, colour):
-        ink = _rgb(text)
+        ink = ImageColor.getrgb(text)
         colours += [tuple(round(ink[i] + (paper[i] - ink[i]) * k / (EDGE_SHADES + 1)) for i in range(3))
                     for k in range(1, EDGE_SHADES + 1)]
     palette = Image.new("P", (1, 1))

@@ -45,6 +45,7 @@ class Shape:
     doc: str  # how the templates and field tables describe a value of this shape
     check: Callable  # (ctx, node, field, label) -> the checked value, or None after reporting
     schema: Callable[[Field], dict]  # the field's JSON Schema fragment
+    text: str | None = None  # "line" or "free" for prose a person writes; None for ids, dates, codes
 
 
 def text_pattern(limit: int | None, one_line: bool) -> str:
@@ -58,7 +59,7 @@ def text_pattern(limit: int | None, one_line: bool) -> str:
 
 def _text_schema(f: Field) -> dict:
     limit = f" of at most {f.max_length} characters" if f.max_length else ""
-    return {"type": ["string", "number", "boolean"], "pattern": text_pattern(f.max_length, f.shape in ("line", "english")),
+    return {"type": ["string", "number", "boolean"], "pattern": text_pattern(f.max_length, SHAPES[f.shape].text == "line"),
             "patternErrorMessage": f"Write non-empty text{limit}."}
 
 
@@ -77,11 +78,11 @@ def _slug_check(ctx, node, f, label):
 
 
 SHAPES: dict[str, Shape] = {s.name: s for s in (
-    Shape("line", "text (one line)", lambda ctx, node, f, label: _text(ctx, node, f, label, one_line=True), _text_schema),
-    Shape("english", "text in English (one line)", _english, _text_schema),
-    Shape("text", "text", lambda ctx, node, f, label: _text(ctx, node, f, label), _text_schema),
-    Shape("answer", "text, not opening with a verdict or yes/no", _answer, _text_schema),
-    Shape("markdown", "Markdown", lambda ctx, node, f, label: _text(ctx, node, f, label, markdown=True), _text_schema),
+    Shape("line", "text (one line)", lambda ctx, node, f, label: _text(ctx, node, f, label, one_line=True), _text_schema, "line"),
+    Shape("english", "text in English (one line)", _english, _text_schema, "line"),
+    Shape("text", "text", lambda ctx, node, f, label: _text(ctx, node, f, label), _text_schema, "free"),
+    Shape("answer", "text, not opening with a verdict or yes/no", _answer, _text_schema, "free"),
+    Shape("markdown", "Markdown", lambda ctx, node, f, label: _text(ctx, node, f, label, markdown=True), _text_schema, "free"),
     Shape("chinese", "Chinese characters", _chinese,
           _fixed({"type": "string", "pattern": HAN_SCHEMA, "patternErrorMessage": "Write the term in Chinese characters, at least two."})),
     Shape("date", "date YYYY-MM-DD", lambda ctx, node, f, label: _date(ctx, node, label, partial=False),

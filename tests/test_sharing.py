@@ -19,6 +19,7 @@ from PIL import Image
 from site_build import mkdocs_build, project_copy
 
 from catalog import export
+from catalog.contract import VERDICTS
 from catalog.permalinks import read_registry, site_paths
 from catalog.pipeline import read_catalog
 from catalog.site import DATA_FILES
@@ -279,7 +280,7 @@ def test_a_claim_card_differs_when_only_the_verdict_differs():
     assert first != second
 
 
-@pytest.mark.parametrize("slug", ["true", "mostly-true", "mixed", "misleading", "mostly-false", "false", "unproven"])
+@pytest.mark.parametrize("slug", [v.slug for v in VERDICTS])
 def test_a_card_s_palette_keeps_the_drawing_it_was_made_from(slug, monkeypatch):
     # Cards are mapped to a fixed palette of their colours and the anti-aliasing shades between
     # them; a colour the palette lacks would show as a visible change from the drawing.

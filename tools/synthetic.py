@@ -30,6 +30,7 @@ from catalog.models import WAYBACK, Catalog
 from catalog.permalinks import site_paths, write_registry
 from catalog.pipeline import read_catalog
 from catalog.project import ROOT
+from catalog.shapes import SHAPES
 from catalog.values import VERDICT_OPENING
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -225,7 +226,7 @@ class Generator:
             return self.values(f.fields, value, rng, refs, unique)
         if f.shape in ("claim-ref", "source-ref") or f.name == "alias":
             return refs(f, value)
-        if f.shape in ("line", "english", "text", "answer", "markdown"):
+        if SHAPES[f.shape].text:  # every field of prose is reworded, whatever its own checks
             text = self._text(f, value, rng, (lambda target: refs(None, target)) if f.shape == "markdown" else None)
             if f.shape == "answer" and VERDICT_OPENING.match(text.strip()):
                 text = _fit(f"In {unique.capitalize()}, {text.strip()[0].lower()}{text.strip()[1:]}", f.max_length)
