@@ -56,14 +56,16 @@ def home_topics(catalog) -> str:
 def data_files_table() -> str:
     """The published data files; links are relative to a page at the site root."""
     api = export.API
+    parts = (f"`count` is the number of records; past {export.INDEX_PART:,} the list goes on in the files named in "
+             "`parts` (the same folder), each with the same fields.")
     rows = [
         (f"[{api}/claims.json]({api}/claims.json)", "JSON",
          "Every claim, with " + ", ".join(f"`{f}`" for f in export.CLAIM_INDEX) + "; `page` and `data` give the address of "
-         "a claim's page and of its own file once, with `{id}` to fill in."),
+         f"a claim's page and of its own file once, with `{{id}}` to fill in. {parts}"),
         (f"`{api}/claims/<id>.json`", "JSON", "One claim with every field in the first table below."),
         (f"[{api}/sources.json]({api}/sources.json)", "JSON",
          "Every source, with " + ", ".join(f"`{f}`" for f in export.SOURCE_INDEX) + "; `page` and `data` give the address of "
-         "a source's page and of its own file once, with `{id}` to fill in."),
+         f"a source's page and of its own file once, with `{{id}}` to fill in. {parts}"),
         (f"`{api}/sources/<id>.json`", "JSON", "One source with every field in the second table below."),
         (f"`{api}/dump/claims-001.json.gz`, …", "JSON, gzip",
          f"Every claim with every field, {export.DUMP_CHUNK} to a file; the same for sources (`sources-001.json.gz`, …)."),

@@ -56,8 +56,11 @@ SOURCE_DERIVED = (
     Derived("cited_by", "array of strings", "Ids of the claims that cite it.", lambda s, url: [c.id for c in s.cited_by]),
 )
 # The slim indexes list every record with the fields a list needs, in compact JSON; the addresses
-# of each record's page and full file are given once, as templates ({id}), not on every record,
-# so that no index passes 5 MB at 10,000 claims. The rest is in each record's file and the dump.
+# of each record's page and full file are given once, as templates ({id}), not on every record.
+# The rest is in each record's file and the dump. An index holds INDEX_PART records a file and
+# names all its files in `parts` (claims.json, claims-2.json, ...), so no file passes 5 MB however
+# large the catalog grows; below INDEX_PART records (the catalog today) claims.json is the whole list.
+INDEX_PART = 5_000
 CLAIM_INDEX = ("id", "claim", "fact", "verdict", "topic", "last_reviewed", "repeated")
 SOURCE_INDEX = ("id", "title", "publisher", "published", "kind", "primary")
 CSV_SHAPES = ("line", "text", "answer", "verdict", "topic-ref", "date")  # one cell of plain text each
@@ -127,16 +130,22 @@ def _document(kind: str, records: list, compact: bool = False, **extra) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def claims_index(catalog: Catalog, site_url: str) -> str:
+def index_files(kind: str, records: list[dict], page: str, data: str) -> dict[str, Callable[[], str]]:
+    """The slim index of `kind` as files of INDEX_PART records: path -> a function that writes it."""
+    chunks = [records[n:n + INDEX_PART] for n in range(0, len(records), INDEX_PART)] or [[]]
+    names = [f"{kind}.json", *(f"{kind}-{n}.json" for n in range(2, len(chunks) + 1))]
+    return {f"{API}/{name}": partial(_document, kind, chunk, compact=True, count=len(records), parts=names, page=page, data=data)
+            for name, chunk in zip(names, chunks, strict=True)}
+
+
+def claims_index(catalog: Catalog, site_url: str) -> dict[str, Callable[[], str]]:
     records = [{key: value for key, value in claim_record(c, site_url).items() if key in CLAIM_INDEX} for c in catalog.claims]
-    return _document("claims", records, compact=True, count=len(records), page=site_url + claim_path("{id}"),
-                     data=f"{site_url}{API}/claims/{{id}}.json")
+    return index_files("claims", records, site_url + claim_path("{id}"), f"{site_url}{API}/claims/{{id}}.json")
 
 
-def sources_index(catalog: Catalog, site_url: str) -> str:
+def sources_index(catalog: Catalog, site_url: str) -> dict[str, Callable[[], str]]:
     records = [{key: value for key, value in source_record(s, site_url).items() if key in SOURCE_INDEX} for s in catalog.sources]
-    return _document("sources", records, compact=True, count=len(records), page=site_url + source_path("{id}"),
-                     data=f"{site_url}{API}/sources/{{id}}.json")
+    return index_files("sources", records, site_url + source_path("{id}"), f"{site_url}{API}/sources/{{id}}.json")
 
 
 def dump_chunks(records: list, kind: str, suffix: str = "json") -> dict[str, list]:
@@ -269,8 +278,8 @@ def script_json(data: dict) -> str:
 def data_files(catalog: Catalog, site_url: str, site_name: str) -> dict[str, Callable[[], str]]:
     """Every data file the build publishes: path -> a function that writes it."""
     files = {
-        f"{API}/claims.json": partial(claims_index, catalog, site_url),
-        f"{API}/sources.json": partial(sources_index, catalog, site_url),
+        **claims_index(catalog, site_url),
+        **sources_index(catalog, site_url),
         f"{API}/claims.csv": partial(claims_csv, catalog.claims, site_url, CSV_LIST_COLUMNS),
         "feed.xml": partial(atom_feed, catalog, site_url, site_name),
         "corrections.xml": partial(corrections_feed, catalog, site_url, site_name),

@@ -3,7 +3,9 @@ without JavaScript, no script injection, keyboard operation and a helpful 404 pa
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+import json
+from functools import partial
+from urllib.parse import quote, urlsplit
 
 import pytest
 from conftest import ROOT
@@ -114,6 +116,27 @@ def test_filters_are_operable_by_keyboard_and_recorded_in_the_url(chromium, serv
     page.goto(page.url)  # the shared address restores the filter
     page.wait_for_function("text => document.querySelector('#filter-count').textContent === text", arg=counted)
     assert page.locator(".claim-item:visible").count() == expected
+    page.close()
+
+
+def fulfil(route, *, body):
+    route.fulfill(json=body)
+
+
+def test_the_filter_reads_every_part_of_an_index_split_into_parts(chromium, served_site, built_site):
+    """Past INDEX_PART claims, claims.json names further files in `parts`: the filter must read them all."""
+    index = json.loads((built_site / "api/v1/claims.json").read_text(encoding="utf-8"))
+    half = len(index["claims"]) // 2
+    first = {**index, "parts": ["claims.json", "claims-2.json"], "claims": index["claims"][:half]}
+    second = {**first, "claims": index["claims"][half:]}
+    last = index["claims"][-1]  # only in the second part
+    page = chromium.new_page()
+    for name, body in (("claims.json", first), ("claims-2.json", second)):
+        page.route(f"**/api/v1/{name}", partial(fulfil, body=body))
+    page.goto(served_site + "claims/?q=" + quote(last["claim"]))
+    page.wait_for_function("() => document.querySelector('#filter-count').textContent.endsWith('claims shown')")
+    assert page.locator("#filter-count").text_content().endswith(f" of {len(index['claims'])} claims shown")
+    assert any(last["claim"] in text for text in page.locator(".catalog-results .claim-item").all_text_contents())
     page.close()
 
 

@@ -127,7 +127,11 @@ def test_open_data_matches_the_documented_fields(built_site):
     sources = json.loads((built_site / "api/v1/sources.json").read_text(encoding="utf-8"))
     assert claims["version"] == sources["version"] == "v1"
     assert claims["license"]["name"] == sources["license"]["name"] == "CC BY 4.0"
-    assert [c["id"] for c in claims["claims"]] == [c.id for c in catalog.claims]
+    for index, kind, records in ((claims, "claims", catalog.claims), (sources, "sources", catalog.sources)):
+        listed = [r["id"] for name in index["parts"]
+                  for r in json.loads((built_site / "api/v1" / name).read_text(encoding="utf-8"))[kind]]
+        assert index["parts"][0] == f"{kind}.json" and index["count"] == len(records)
+        assert listed == [r.id for r in records]
     for entry in claims["claims"]:  # the slim index leads, through its address templates, to each claim's full record
         assert set(entry) == set(export.CLAIM_INDEX)
         full = json.loads(card_path(built_site, claims["data"].replace("{id}", entry["id"])).read_text(encoding="utf-8"))["claim"]
@@ -153,6 +157,17 @@ def test_open_data_matches_the_documented_fields(built_site):
     assert list(full_rows[0]) == list(export.CSV_COLUMNS)
     assert full_rows[0]["short_answer"] == claim.short_answer.strip()
     assert all({key: full[key] for key in export.CSV_LIST_COLUMNS} == row for full, row in zip(full_rows, rows, strict=True))
+
+
+def test_a_large_index_is_split_into_parts_that_name_each_other(catalog, monkeypatch):
+    monkeypatch.setattr(export, "INDEX_PART", 3)
+    files = export.claims_index(catalog, "https://example.org/")
+    parts = [json.loads(make()) for make in files.values()]
+    expected = ["claims.json", *(f"claims-{n}.json" for n in range(2, -(-len(catalog.claims) // 3) + 1))]
+    assert list(files) == [f"{export.API}/{name}" for name in expected]
+    assert all(p["parts"] == expected and p["count"] == len(catalog.claims) and len(p["claims"]) <= 3 for p in parts)
+    assert [c["id"] for p in parts for c in p["claims"]] == [c.id for c in catalog.claims]
+    assert all(p["data"] == "https://example.org/api/v1/claims/{id}.json" for p in parts)
 
 
 def test_the_open_data_page_links_every_data_file_and_documents_every_field(built_site):

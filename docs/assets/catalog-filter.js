@@ -1,5 +1,6 @@
 // Filters for the list of all claims: words, verdict, topic and order. They search every claim,
-// not only the page shown, through the open data index (api/v1/claims.json), fetched the first
+// not only the page shown, through the open data index (api/v1/claims.json and, past 5,000 claims,
+// the parts it names), fetched the first
 // time a filter is used. The filter is kept in the address (?q=&verdict=&topic=&sort=), so a
 // filtered view can be shared. Without JavaScript the form is hidden and the pages of the list
 // work as they are. Every result shows the claim beside its verdict, then the fact.
@@ -36,12 +37,22 @@
       if (controls[name].tagName === "SELECT" && controls[name].selectedIndex < 0) controls[name].value = "";
     });
 
+    function fetchClaims(url) {
+      return fetch(url).then(function (response) {
+        if (!response.ok) throw new Error("the list of claims did not load");
+        return response.json();
+      });
+    }
+
     function load() {
       if (!index) {
-        index = fetch(new URL(form.dataset.index, window.location.href)).then(function (response) {
-          if (!response.ok) throw new Error("the list of claims did not load");
-          return response.json();
-        }).then(function (data) { return data.claims; });
+        var first = new URL(form.dataset.index, window.location.href);
+        index = fetchClaims(first).then(function (data) {  // a large index continues in the files named in parts
+          var rest = (data.parts || []).slice(1).map(function (name) { return fetchClaims(new URL(name, first)); });
+          return Promise.all(rest).then(function (more) {
+            return more.reduce(function (all, part) { return all.concat(part.claims); }, data.claims);
+          });
+        });
       }
       return index;
     }
