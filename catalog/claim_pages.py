@@ -11,7 +11,7 @@ from .contract import CLAIM_FIELDS
 from .models import Claim
 from .render import claim_list, front_matter, inline, language_name, rated, rating_sentence, repeated, trusted_markdown, verdict_meter
 from .safety import safe_url
-from .site import Site, claim_path
+from .site import Site, claim_path, has_own_page, source_anchor
 
 
 def share_text(claim: Claim, site: Site) -> str:
@@ -84,7 +84,10 @@ def claim_page(claim: Claim, site: Site) -> str:
     out.append("## Bottom line {#bottom-line}\n")
     out.append(f"{inline(claim.bottom_line or claim.fact)}\n")
     out.append("## Evidence {#evidence}\n")
-    out.extend(_citation(index, c) for index, c in enumerate(claim.citations, 1))
+    seen: set[str] = set()
+    for index, citation in enumerate(claim.citations, 1):
+        out.append(_citation(index, citation, first=citation.source.id not in seen))
+        seen.add(citation.source.id)
     out.append("</div>\n")
     if claim.appearances:  # their titles are people's own wordings of the claim: search reads them
         out.append("## Where this claim circulated {#circulated data-search-ignore}\n")
@@ -146,13 +149,42 @@ def also_heard_as(claim: Claim) -> str:
             + '<div class="also-heard" data-search-weight="8" markdown>\n\n' + "\n".join(items) + "\n\n</div>\n") if items else ""
 
 
-def _citation(index: int, citation) -> str:
+def _citation(index: int, citation, first: bool) -> str:
+    """One evidence entry. The first entry of each source carries its anchor; a source with no page
+    of its own (cited by this claim alone) is described there in full, as its page would."""
     source = citation.source
     kind = "Primary" if source.kind.primary else "Secondary"
-    return (
-        f"{index}. **[{inline(source.title)}](../sources/{source.id}.md)**, {inline(source.publisher)}, {source.published}.\n"
-        f"    *{kind} source: {source.kind.label.lower()}, in {language_name(source.language)}.*\n\n"
+    own_page = has_own_page(source)
+    title = f"[{inline(source.title)}](../sources/{source.id}.md)" if own_page else inline(source.title)
+    anchor = f"\n    {{ #{source_anchor(source.id)} }}" if first else ""
+    entry = (
+        f"{index}. **{title}**, {inline(source.publisher)}, {source.published}.\n"
+        f"    *{kind} source: {source.kind.label.lower()}, in {language_name(source.language)}.*{anchor}\n\n"
+    )
+    if first and not own_page:
+        entry += "".join(f"    {line}\n\n" for line in _source_details(source))
+    return entry + (
         f"    Pinpoint: {inline(citation.locator)}. [Read the source]({safe_url(source.url)}) ·"
         f" [Archived copy]({safe_url(source.archive_url)})\n\n"
         f"    What it establishes: {inline(citation.establishes)}\n"
     )
+
+
+def _source_details(source) -> list[str]:
+    """What a source's own page would add to an evidence entry."""
+    lines = []
+    if source.title_original:
+        lines.append(f"Original title: {inline(source.title_original)}")
+    if source.authors:
+        lines.append("Authors: " + ", ".join(inline(a) for a in source.authors))
+    if source.signed:
+        lines.append(f"Signed or dated: {source.signed}")
+    if source.effective:
+        lines.append(f"In effect from: {source.effective}")
+    if source.translates:
+        lines.append(f"Translation of: [{inline(source.translates.title)}](../sources/{source.translates.id}.md)")
+    if source.translations:
+        lines.append("Translations: " + ", ".join(f"[{inline(t.title)}](../sources/{t.id}.md)" for t in source.translations))
+    if source.notes:
+        lines.append(f"About this source: {inline(' '.join(source.notes.split()))}")
+    return lines

@@ -7,6 +7,7 @@ docs can never drift from the rules the checker applies.
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 
 from . import export, listings, render, search_index
@@ -14,8 +15,9 @@ from .contract import CLAIM_FIELDS, QUEUE_FIELDS, SOURCE_FIELDS, SOURCE_KINDS, T
 from .diagnostics import CODES
 from .listings import verdict_scale
 from .render import badge_templates, claim_list, inline, most_repeated
+from .safety import LINK_TARGETS, scheme
 from .shapes import COLLECTIONS, SHAPES
-from .site import DATA_FILES
+from .site import DATA_FILES, has_own_page, source_uri
 
 MOST_REPEATED = 8  # claims listed on the home page
 
@@ -65,7 +67,8 @@ def data_files_table() -> str:
         (f"`{api}/claims/<id>.json`", "JSON", "One claim with every field in the first table below."),
         (f"[{api}/sources.json]({api}/sources.json)", "JSON",
          "Every source, with " + ", ".join(f"`{f}`" for f in export.SOURCE_INDEX) + "; `page` and `data` give the address of "
-         f"a source's page and of its own file once, with `{{id}}` to fill in. {parts}"),
+         f"a source's address and of its own file once, with `{{id}}` to fill in (a source that one claim cites has no page "
+         f"of its own: its address leads to its entry in that claim's evidence). {parts}"),
         (f"`{api}/sources/<id>.json`", "JSON", "One source with every field in the second table below."),
         (f"`{api}/dump/claims-001.json.gz`, …", "JSON, gzip",
          f"Every claim with every field, {export.DUMP_CHUNK} to a file; the same for sources (`sources-001.json.gz`, …)."),
@@ -137,7 +140,28 @@ def finish_page(markdown: str, entry, catalog, site, page: str) -> tuple[str, li
         markdown = render.after_title(markdown, entry.after_title) + (f"\n\n{entry.closing}" if entry.closing else "")
     if catalog is not None and page.startswith(("claims/", "topics/")):
         markdown += "\n" + render.abbreviations(catalog, markdown)
-    return fill_markers(markdown, catalog, site, scripts, page), scripts
+    markdown = fill_markers(markdown, catalog, site, scripts, page)
+    return (retarget_source_links(markdown, page, catalog) if catalog is not None else markdown), scripts
+
+
+def retarget_source_links(markdown: str, page: str, catalog) -> str:
+    """Links to the page of a source that has none (catalog/site.py: has_own_page) lead to its entry
+    in the evidence of the one claim that cites it; on that claim's own page, to the entry below."""
+    folder = posixpath.dirname(page)
+
+    def retarget(match: re.Match) -> str:
+        path, _, _ = match.group(2).partition("#")
+        resolved = posixpath.normpath(posixpath.join(folder, path)) if path.endswith(".md") and not scheme(path) else ""
+        source = catalog.sources_by_id.get(resolved[len("sources/"):-3]) if resolved.startswith("sources/") else None
+        if source is None or has_own_page(source):
+            return match.group(0)
+        target_page, _, anchor = source_uri(source).partition("#")
+        relative = "" if target_page == page else posixpath.relpath(target_page, folder or ".")
+        return f"{match.group(1)}{relative}#{anchor}"
+
+    for pattern in LINK_TARGETS:
+        markdown = pattern.sub(retarget, markdown)
+    return markdown
 
 
 def nav_with_topics(nav: list | None, catalog) -> list | None:

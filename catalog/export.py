@@ -20,7 +20,7 @@ from xml.etree import ElementTree
 from .contract import CLAIM_FIELDS, SOURCE_FIELDS, VERDICTS, Field
 from .models import Catalog, Claim, Source
 from .render import rating_sentence
-from .site import API, claim_path, source_path
+from .site import API, claim_path, source_address, source_path
 
 API_VERSION = API.rsplit("/", 1)[1]
 BEST_RANK = max(v.rank for v in VERDICTS if v.rank is not None)
@@ -51,7 +51,8 @@ CLAIM_DERIVED = (
             lambda c, url: c.verdict.rank),
 )
 SOURCE_DERIVED = (
-    Derived("page", "string", "Canonical URL of the source's page on this site.", lambda s, url: url + source_path(s.id)),
+    Derived("page", "string", "Where this site describes the source: its own page, or, for a source one claim cites, "
+            "its entry in that claim's evidence.", lambda s, url: url + source_address(s)),
     Derived("primary", "boolean", "Whether it counts as a primary source.", lambda s, url: s.kind.primary),
     Derived("cited_by", "array of strings", "Ids of the claims that cite it.", lambda s, url: [c.id for c in s.cited_by]),
 )

@@ -16,7 +16,7 @@ from pymdownx.slugs import slugify
 
 from .markdown_rules import Problem, without_code
 from .safety import LINK_TARGETS, scheme
-from .site import DATA_FILES
+from .site import DATA_FILES, source_anchor
 
 CLAIM_ANCHORS = {"claim", "fact", "short-answer", "explanation", "bottom-line", "evidence", "circulated", "dates", "related"}
 HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t]*$", re.MULTILINE)
@@ -43,7 +43,8 @@ def site_pages(catalog_values: dict, root: Path) -> dict[str, set[str]]:
     topics, glossary, queue = catalog_values["docs/topics"], catalog_values["glossary"], catalog_values["queue"]
     pages: dict[str, set[str]] = {}
     for claim_id, values in claims.items():
-        pages[f"claims/{claim_id}.md"] = CLAIM_ANCHORS | heading_anchors(values.get("explanation", ""))
+        cited = {source_anchor(c.get("source")) for c in values.get("citations") or [] if isinstance(c, dict)}
+        pages[f"claims/{claim_id}.md"] = CLAIM_ANCHORS | cited | heading_anchors(values.get("explanation", ""))
     for source_id in sources:
         pages[f"sources/{source_id}.md"] = {"cited-by"}
     for topic_id in topics:

@@ -77,7 +77,12 @@ def on_post_template(output_content, template_name, config):  # 404.html
     return compact.compact(output_content) if template_name.endswith(".html") else output_content
 
 
+@event_priority(-100)  # after the redirects plugin has written its pages
 def on_post_build(config):
+    for entry in _state["pages"].values():
+        if entry.redirect_to:
+            written = Path(config.site_dir) / entry.path / "index.html"
+            written.write_text(compact.compact(written.read_text(encoding="utf-8")), encoding="utf-8")
     if _state["result"].catalog is not None and (problem := search_index.index_site(config.site_dir)):
         raise PluginError(f"search indexing failed: {problem}")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from .contract import CLAIM_FIELDS, GLOSSARY_FIELDS, KIND_BY_SLUG, QUEUE_FIELDS, SOURCE_FIELDS, TOPIC_FIELDS, VERDICT_BY_SLUG, SourceKind, Verdict
 
@@ -168,6 +169,10 @@ class Catalog:
     def newest(self) -> str:
         """The day the catalog last changed in substance: its most recent claim review."""
         return max((c.last_reviewed for c in self.claims), default=date(2026, 1, 1)).isoformat()
+
+    @cached_property
+    def sources_by_id(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
 
     @property
     def milestones(self) -> list[Source]:

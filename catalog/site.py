@@ -59,6 +59,31 @@ def source_path(source_id: str) -> str:
     return f"sources/{source_id}/"
 
 
+# A source cited by exactly one claim is described in full in that claim's evidence and has no
+# page of its own: at 10,000 claims such pages were a third of the site, each repeating what its
+# one claim already shows. Its address, sources/<id>/, redirects to the entry.
+def has_own_page(source) -> bool:
+    return len(source.cited_by) != 1
+
+
+def source_anchor(source_id: str) -> str:
+    return f"source-{source_id}"
+
+
+def source_uri(source) -> str:
+    """Where a source is described, as a path under docs/: its page, or its entry on its one claim's page."""
+    if has_own_page(source):
+        return f"sources/{source.id}.md"
+    return f"claims/{source.cited_by[0].id}.md#{source_anchor(source.id)}"
+
+
+def source_address(source) -> str:
+    """The same place as an address relative to the site root."""
+    if has_own_page(source):
+        return source_path(source.id)
+    return f"{claim_path(source.cited_by[0].id)}#{source_anchor(source.id)}"
+
+
 def topic_path(topic_id: str) -> str:
     return f"topics/{topic_id}/"
 
@@ -90,7 +115,7 @@ class SiteFile:
     make: Callable[[], str | bytes] | None = None  # makes a generated file's content
     card: ClaimCard | TitleCard | None = None  # a share card, drawn (or taken from the cache) by the hook
     edit: str | None = None  # the repository file it is made from, for the page's edit link
-    redirect_to: str | None = None  # an old address: the uri of the page it now redirects to
+    redirect_to: str | None = None  # an address whose content lives elsewhere: the uri it redirects to (#anchor allowed)
     meta: dict = field(default_factory=dict)  # page metadata for the templates
     after_title: str = ""  # Markdown put right after a hand-written page's title (a topic's claims)
     closing: str = ""  # Markdown put at the end of a hand-written page (a topic's way to suggest a claim)
@@ -138,6 +163,9 @@ def manifest(catalog: Catalog, site: Site, root: Path, cards: bool = True) -> li
             files.append(SiteFile(f"{embed_path(claim_id)}index.html", partial(embed.embed_page, claim, site.url, site.name)))
         files += [SiteFile(f"claims/{alias}.md", redirect_to=f"claims/{claim.id}.md") for alias in claim.aliases]
     for source in catalog.sources:
+        if not has_own_page(source):
+            files.append(SiteFile(f"sources/{source.id}.md", redirect_to=source_uri(source)))
+            continue
         citing = [c.last_changed for c in source.cited_by]
         files.append(SiteFile(f"sources/{source.id}.md", partial(listings.source_page, source), edit=source.path,
                               meta=_dated(max(citing, default=None))))

@@ -11,7 +11,7 @@ from conftest import TODAY, VALID
 from catalog import claim_pages, listings, render
 from catalog.contract import CLAIM_FIELDS, VERDICTS
 from catalog.diagnostics import CODES
-from catalog.docs import MARKERS, check_code_table, field_table
+from catalog.docs import MARKERS, check_code_table, field_table, retarget_source_links
 from catalog.pipeline import read_catalog
 from catalog.site import Site
 
@@ -87,6 +87,23 @@ def test_evidence_shows_pinpoint_kind_language_and_archive_link(catalog):
     assert "Pinpoint: Article 1." in html
     assert "Primary source: law or regulation, in Chinese." in html
     assert 'href="https://web.archive.org/web/https://example.org/law"' in html
+
+
+def test_a_source_one_claim_cites_is_described_in_its_evidence_and_links_lead_there(catalog):
+    story = next(s for s in catalog.sources if s.id == "sample-story")  # cited by sample-claim alone
+    assert [c.id for c in story.cited_by] == ["sample-claim"]
+    html = to_html(claim_pages.claim_page(claim(catalog, "sample-claim"), SITE))
+    entry = html[html.index('id="source-sample-story"'):]
+    entry = entry[:entry.index("</li>")]
+    assert story.title in entry and 'href="../sources/sample-story.md"' not in entry  # no page to link to
+    assert 'id="source-sample-law"' in html and 'href="../sources/sample-law.md"' in html  # two claims cite it
+    text = "[a](../sources/sample-story.md) [b](../sources/sample-law.md#cited-by) [c](https://example.org/sources/sample-story.md)"
+    assert retarget_source_links(text, "topics/scope.md", catalog) == (
+        "[a](../claims/sample-claim.md#source-sample-story) [b](../sources/sample-law.md#cited-by) "
+        "[c](https://example.org/sources/sample-story.md)")
+    assert retarget_source_links(text, "claims/sample-claim.md", catalog).startswith("[a](#source-sample-story) ")
+    assert retarget_source_links("[s](sample-story.md)", "sources/index.md", catalog) == (
+        "[s](../claims/sample-claim.md#source-sample-story)")
 
 
 def test_first_appearance_is_the_earliest(catalog):

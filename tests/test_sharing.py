@@ -10,6 +10,7 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urljoin
 
 import feedparser
 import jsonschema
@@ -66,6 +67,13 @@ def preview(site: Path, path: str) -> PreviewParser:
 
 def card_path(site: Path, url: str) -> Path:
     return site / url.split("/", 3)[3]
+
+
+def redirect_target(site: Path, url: str) -> str | None:
+    """The absolute address a built redirect page sends readers to, or None for a page of content."""
+    written = (card_path(site, url) / "index.html").read_text(encoding="utf-8")
+    found = re.search(r'<meta http-equiv="refresh" content="0; url=([^"]+)"', written)
+    return urljoin(url, html.unescape(found.group(1))) if found else None
 
 
 def test_every_claim_page_has_a_preview_with_the_claim_its_verdict_the_fact_and_card(built_site):
@@ -142,7 +150,8 @@ def test_open_data_matches_the_documented_fields(built_site):
         assert set(entry) == set(export.SOURCE_INDEX)
         full = json.loads(card_path(built_site, sources["data"].replace("{id}", entry["id"])).read_text(encoding="utf-8"))["source"]
         assert list(full) == [name for name, _, _ in export.API_FIELDS["sources"]]
-        assert full["page"] == sources["page"].replace("{id}", entry["id"])
+        address = sources["page"].replace("{id}", entry["id"])  # a source's page, or an address that leads to its entry
+        assert full["page"] == address or redirect_target(built_site, address) == full["page"]
     dumped = [r for path in sorted((built_site / "api/v1/dump").glob("claims-*.json.gz"))
               for r in json.loads(gzip.decompress(path.read_bytes()))["claims"]]
     assert [r["id"] for r in dumped] == [c.id for c in catalog.claims]

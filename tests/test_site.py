@@ -46,11 +46,35 @@ def test_catalog_topic_and_source_pages_exist(built_site):
         html = page(built_site, f"topics/{topic.id}")
         for claim in topic.claims:
             assert f'href="../../claims/{claim.id}/"' in html
-    for source in catalog.sources:
+    own_pages = [s for s in catalog.sources if len(s.cited_by) != 1]
+    assert own_pages and len(own_pages) < len(catalog.sources)  # both kinds are exercised
+    for source in own_pages:
         html = page(built_site, f"sources/{source.id}")
         assert f"/edit/main/sources/{source.id}.yaml" in html
         for claim in source.cited_by:
             assert f'href="../../claims/{claim.id}/"' in html
+
+
+def test_a_source_one_claim_cites_is_described_in_that_claims_evidence_where_its_address_leads(built_site):
+    catalog = real_catalog()
+    for source in (s for s in catalog.sources if len(s.cited_by) == 1):
+        claim = source.cited_by[0]
+        assert f'url=../../claims/{claim.id}/#source-{source.id}"' in page(built_site, f"sources/{source.id}")
+        claim_html = page(built_site, f"claims/{claim.id}")
+        entry = claim_html[claim_html.index(f'id="source-{source.id}"'):]
+        entry = re.sub(r"<[^>]+>", "", entry[:entry.index("</li>")])
+        assert escaped(source.title) in entry and escaped(source.publisher) in entry and source.published in entry
+        if source.notes:
+            assert escaped(" ".join(source.notes.split())) in entry
+        if source.title_original:
+            assert escaped(source.title_original) in entry
+        # links to it from any page (explanations, the sources list) lead to the entry, never to the address
+        assert f'href="../../sources/{source.id}/"' not in claim_html
+        assert f'href="{source.id}/"' not in page(built_site, "sources")
+
+
+def escaped(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def test_methodology_defines_every_verdict(built_site):
