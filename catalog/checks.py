@@ -181,10 +181,20 @@ def unknown_topic(topic: str, topic_ids: set[str]) -> str:
     return f"topic '{topic}' has no page in docs/topics/{did_you_mean(topic, topic_ids)} (topics: {known})"
 
 
+class _PunctuationAsSpace(dict):
+    """A str.translate table that turns punctuation and symbols into spaces, filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = " " if unicodedata.category(chr(code))[0] in "PS" else chr(code)
+        return self[code]
+
+
+_PUNCTUATION_AS_SPACE = _PunctuationAsSpace()
+
+
 def normal_wording(text: str) -> str:
     """A wording reduced to what makes it the same claim: case, punctuation and spacing dropped."""
-    kept = "".join(ch if not unicodedata.category(ch).startswith(("P", "S")) else " " for ch in text.casefold())
-    return " ".join(kept.split())
+    return " ".join(text.casefold().translate(_PUNCTUATION_AS_SPACE).split())
 
 
 def check_wordings(claims: list[Record], queued: list[Record], diagnostics: list[Diagnostic], today: date) -> None:

@@ -14,7 +14,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
-from functools import partial
+from functools import cache, partial
 from xml.etree import ElementTree
 
 from .contract import CLAIM_FIELDS, SOURCE_FIELDS, VERDICTS, Field
@@ -131,22 +131,30 @@ def _document(kind: str, records: list, compact: bool = False, **extra) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def index_files(kind: str, records: list[dict], page: str, data: str) -> dict[str, Callable[[], str]]:
-    """The slim index of `kind` as files of INDEX_PART records: path -> a function that writes it."""
-    chunks = [records[n:n + INDEX_PART] for n in range(0, len(records), INDEX_PART)] or [[]]
-    names = [f"{kind}.json", *(f"{kind}-{n}.json" for n in range(2, len(chunks) + 1))]
-    return {f"{API}/{name}": partial(_document, kind, chunk, compact=True, count=len(records), parts=names, page=page, data=data)
-            for name, chunk in zip(names, chunks, strict=True)}
+def index_files(kind: str, count: int, records: Callable[[], list[dict]], page: str, data: str) -> dict[str, Callable[[], str]]:
+    """The slim index of `kind` as files of INDEX_PART records: path -> a function that writes it.
+    The records are made once, when the first file is written."""
+    parts = max(1, -(-count // INDEX_PART))
+    names = [f"{kind}.json", *(f"{kind}-{n}.json" for n in range(2, parts + 1))]
+    made = cache(records)
+
+    def write(n: int) -> str:
+        return _document(kind, made()[n * INDEX_PART:(n + 1) * INDEX_PART], compact=True, count=count, parts=names,
+                         page=page, data=data)
+    return {f"{API}/{name}": partial(write, n) for n, name in enumerate(names)}
 
 
 def claims_index(catalog: Catalog, site_url: str) -> dict[str, Callable[[], str]]:
-    records = [{key: value for key, value in claim_record(c, site_url).items() if key in CLAIM_INDEX} for c in catalog.claims]
-    return index_files("claims", records, site_url + claim_path("{id}"), f"{site_url}{API}/claims/{{id}}.json")
+    def records() -> list[dict]:
+        return [{key: value for key, value in claim_record(c, site_url).items() if key in CLAIM_INDEX} for c in catalog.claims]
+    return index_files("claims", len(catalog.claims), records, site_url + claim_path("{id}"), f"{site_url}{API}/claims/{{id}}.json")
 
 
 def sources_index(catalog: Catalog, site_url: str) -> dict[str, Callable[[], str]]:
-    records = [{key: value for key, value in source_record(s, site_url).items() if key in SOURCE_INDEX} for s in catalog.sources]
-    return index_files("sources", records, site_url + source_path("{id}"), f"{site_url}{API}/sources/{{id}}.json")
+    def records() -> list[dict]:
+        return [{key: value for key, value in source_record(s, site_url).items() if key in SOURCE_INDEX} for s in catalog.sources]
+    return index_files("sources", len(catalog.sources), records, site_url + source_path("{id}"),
+                       f"{site_url}{API}/sources/{{id}}.json")
 
 
 def dump_chunks(records: list, kind: str, suffix: str = "json") -> dict[str, list]:
