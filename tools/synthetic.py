@@ -52,8 +52,9 @@ SYLLABLES = ("ba bai ban bang bao bei ben bi bian bin bo bu ca cai can cao ce ch
              "zhao zhe zhen zheng zhi zhong zhou zhu zhua zhuan zhuang zhui zhun zhuo zi zong zou zu zuan zui zun zuo").replace("lü ", "").split()
 REPEAT = 0.2  # share of words taken again from earlier in the same text: explanations then compress like the real ones
 CLAIM_NAMES, SOURCE_NAMES, QUEUE_NAMES = 0, 2_000_000, 4_000_000  # name ranges, so ids never collide across folders
-RATIOS = ("sources per claim", "citations per claim", "phrasings per claim", "appearances per claim", "distinct facts per claim",
-          "explanation length (characters)", "Chinese share of claim text", "explanation gzip ratio", "queued claims per claim")
+RATIOS = ("sources per claim", "citations per claim", "sources cited by one claim (share)", "phrasings per claim",
+          "appearances per claim", "distinct facts per claim", "explanation length (characters)", "Chinese share of claim text",
+          "explanation gzip ratio", "queued claims per claim")
 
 
 def name(number: int) -> str:
@@ -80,6 +81,8 @@ def ratios(catalog: Catalog) -> dict[str, float]:
     return {
         "sources per claim": len(catalog.sources) / n,
         "citations per claim": sum(len(c.citations) for c in claims) / n,
+        # a source one claim cites has no page of its own (catalog/site.py), so this share sizes the site
+        "sources cited by one claim (share)": sum(len(s.cited_by) == 1 for s in catalog.sources) / max(1, len(catalog.sources)),
         "phrasings per claim": sum(len(c.phrasings) for c in claims) / n,
         "appearances per claim": sum(len(c.appearances) for c in claims) / n,
         "distinct facts per claim": len({c.fact for c in claims}) / n,
@@ -176,8 +179,25 @@ class Generator:
         self.queue_ids = [synthetic_id(self.queue_profile(k).id, QUEUE_NAMES + k) for k in range(queued)]
         assert len(set(self.claim_ids + self.source_ids + self.queue_ids)) == claims + self.sources + queued
         self.primary = [self.source_profile(j).kind.primary for j in range(self.sources)]
+        self.cited = self._citation_plan()
         self.wordings: set[str] = set()
         self.facts: set[str] = set()
+
+    def _citation_plan(self) -> list[list[int]]:
+        """The sources each claim cites. Each synthetic source is cited by as many claims as the real
+        source it copies, so that the share of sources one claim cites, and of pages, matches."""
+        slots = [j for j in range(self.sources) for _ in range(len(self.source_profile(j).cited_by))]
+        random.Random("citations").shuffle(slots)
+        plan, waiting, spare = [], [], iter(range(10 ** 9))
+        for i in range(self.n):
+            chosen: list[int] = []
+            passed: list[int] = []
+            while len(chosen) < min(len(self.claim_profile(i).sources), self.sources):
+                j = waiting.pop() if waiting else slots.pop() if slots else next(spare) % self.sources
+                (passed if j in chosen else chosen).append(j)
+            waiting.extend(passed)  # a source this claim already cites goes to the next claim
+            plan.append(chosen)
+        return plan
 
     def claim_profile(self, i: int):
         return self.claim_profiles[i % len(self.claim_profiles)]
@@ -265,12 +285,9 @@ class Generator:
 
     def claim(self, i: int) -> dict:
         real, rng = self.claim_profile(i), random.Random(f"claim-{i}")
-        span = max(len(real.citations), 8)
-        base = i * self.sources // self.n
-        window = [(base + k) % self.sources for k in range(min(span, self.sources))]
-        cited = rng.sample(window, min(len(real.sources), len(window)))
-        if not any(self.primary[j] for j in cited):
-            cited[0] = next(j % self.sources for j in range(base + span, base + span + self.sources) if self.primary[j % self.sources])
+        cited = list(self.cited[i])
+        if not any(self.primary[j] for j in cited):  # every claim cites a primary source
+            cited[0] = next(j % self.sources for j in range(cited[0], cited[0] + self.sources) if self.primary[j % self.sources])
         by_real = {s.id: self.source_ids[j] for s, j in zip(real.sources, cited, strict=False)}
         related = [self.claim_ids[(i + 1 + k) % self.n] for k in range(len(real.declared_related))]
         others = iter(related + [self.claim_ids[(i + k) % self.n] for k in range(1, 50)])
