@@ -33,7 +33,8 @@ def pages() -> list[str]:
     catalog = read_catalog(ROOT).catalog
     topic = catalog.topics[0]
     longest = max(catalog.claims, key=lambda claim: len(claim.explanation))  # the heaviest claim page
-    return ["", "claims/", f"topics/{topic.id}/", f"claims/{topic.claims[0].id}/", f"claims/{longest.id}/", f"sources/{catalog.sources[0].id}/",
+    most_cited = max(catalog.sources, key=lambda source: len(source.cited_by))  # the heaviest source page
+    return ["", "claims/", f"topics/{topic.id}/", f"claims/{topic.claims[0].id}/", f"claims/{longest.id}/", f"sources/{most_cited.id}/",
             "methodology/", "404.html"]  # lighthouse refuses a 404 status, so the page is loaded by name
 
 
