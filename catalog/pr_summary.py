@@ -17,7 +17,7 @@ from .diagnostics import summary_line
 from .loader import load_bytes
 from .pipeline import CLAIMS_DIR, read_catalog
 from .project import ROOT
-from .site import SiteFile, claim_path, source_path
+from .site import SiteFile, claim_path, has_own_page, source_address
 
 
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess:
@@ -63,8 +63,9 @@ def summary(root: Path, base: str) -> str:
             else:
                 rows.append(f"| `/{claim_path(claim_id)}` | {'new' if status == 'A' else 'edited'} (has problems) | |")
         elif path in sources:
-            cited = len(sources[path].cited_by)
-            others.append(f"- `{path}`: the page `/{source_path(sources[path].id)}`, cited by {cited} claim{'s' * (cited != 1)}")
+            source, cited = sources[path], len(sources[path].cited_by)
+            where = "the page" if has_own_page(source) else "shown in its claim's evidence, at"
+            others.append(f"- `{path}`: {where} `/{source_address(source)}`, cited by {cited} claim{'s' * (cited != 1)}")
         elif path.startswith("docs/") and path.endswith(".md"):
             others.append(f"- `{path}`: the page `/{SiteFile(path.removeprefix('docs/')).path}`")
         else:

@@ -31,7 +31,8 @@ def test_the_summary_lists_changed_claims_with_their_verdicts_and_other_pages(tm
     git(root, "commit", "-q", "-am", "change")
     text = summary(root, "main")
     assert "| `/claims/sample-claim/` | edited: “Everyone has a score.” | Mostly false (was False) |" in text
-    assert "- `sources/sample-story.yaml`: the page `/sources/sample-story/`, cited by 1 claim" in text
+    assert ("- `sources/sample-story.yaml`: shown in its claim's evidence, at `/claims/sample-claim/#source-sample-story`, "
+            "cited by 1 claim") in text
     assert "other-claim" not in text  # unchanged claims are left out
 
 
