@@ -79,9 +79,9 @@ def on_post_template(output_content, template_name, config):  # 404.html
 
 @event_priority(-100)  # after the redirects plugin has written its pages
 def on_post_build(config):
-    for entry in _state["pages"].values():
-        if entry.redirect_to:
-            written = Path(config.site_dir) / entry.path / "index.html"
+    for entry in (e for e in _state["pages"].values() if e.redirect_to):
+        written = Path(config.site_dir) / entry.path / "index.html"
+        if written.is_file():  # the redirects plugin warns about, and skips, a missing target
             written.write_text(compact.compact(written.read_text(encoding="utf-8")), encoding="utf-8")
     if _state["result"].catalog is not None and (problem := search_index.index_site(config.site_dir)):
         raise PluginError(f"search indexing failed: {problem}")
