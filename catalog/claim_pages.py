@@ -8,6 +8,7 @@ import html
 from urllib.parse import quote
 
 from .contract import CLAIM_FIELDS
+from .listings import source_facts
 from .models import Claim
 from .render import claim_list, front_matter, inline, language_name, rated, rating_sentence, repeated, trusted_markdown, verdict_meter
 from .safety import safe_url
@@ -172,19 +173,5 @@ def _citation(index: int, citation, first: bool) -> str:
 
 def _source_details(source) -> list[str]:
     """What a source's own page would add to an evidence entry."""
-    lines = []
-    if source.title_original:
-        lines.append(f"Original title: {inline(source.title_original)}")
-    if source.authors:
-        lines.append("Authors: " + ", ".join(inline(a) for a in source.authors))
-    if source.signed:
-        lines.append(f"Signed or dated: {source.signed}")
-    if source.effective:
-        lines.append(f"In effect from: {source.effective}")
-    if source.translates:
-        lines.append(f"Translation of: [{inline(source.translates.title)}](../sources/{source.translates.id}.md)")
-    if source.translations:
-        lines.append("Translations: " + ", ".join(f"[{inline(t.title)}](../sources/{t.id}.md)" for t in source.translations))
-    if source.notes:
-        lines.append(f"About this source: {inline(' '.join(source.notes.split()))}")
-    return lines
+    notes = [f"About this source: {inline(' '.join(source.notes.split()))}"] if source.notes else []
+    return source_facts(source, to_sources="../sources/", whole=False) + notes

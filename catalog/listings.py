@@ -150,30 +150,40 @@ def topics_index(catalog: Catalog) -> str:
     return "\n".join(out) + "\n"
 
 
+def source_facts(source: Source, to_sources: str, whole: bool = True) -> list[str]:
+    """The facts a source's page lists, in order; without `whole`, only those an evidence entry
+    does not already show in its header and links (publisher, dates, kind, language, the copies)."""
+    facts = []
+    if source.title_original:
+        facts.append(f"Original title: {inline(source.title_original)}")
+    if whole:
+        facts.append(f"Publisher: {inline(source.publisher)}")
+    if source.authors:
+        facts.append("Authors: " + ", ".join(inline(a) for a in source.authors))
+    if source.signed:
+        facts.append(f"Signed or dated: {source.signed}")
+    if whole:
+        facts.append(f"Published: {source.published}")
+    if source.effective:
+        facts.append(f"In effect from: {source.effective}")
+    if whole:
+        facts.append(f"Kind: {source.kind.label} ({'primary' if source.kind.primary else 'secondary'} source)")
+        facts.append(f"Language: {language_name(source.language)}")
+        facts.append(f"Read it: [{inline(source.url)}]({safe_url(source.url)}) · [archived copy]({safe_url(source.archive_url)})")
+    if source.translates:
+        facts.append(f"Translation of: [{inline(source.translates.title)}]({to_sources}{source.translates.id}.md)")
+    if source.translations:
+        facts.append("Translations: " + ", ".join(f"[{inline(t.title)}]({to_sources}{t.id}.md)" for t in source.translations))
+    return facts
+
+
 def source_page(source: Source) -> str:
     # Search leaves source pages out: they outnumber claims, and the claims that cite a source
     # are found by its words; every query would otherwise pay for them.
     out = [front_matter(title=source.title, description=f"{source.kind.label} published by {source.publisher}.", search={"exclude": True})]
     out.append(f"# {inline(source.title)}\n")
     out.append('<div class="source-facts" markdown>\n')
-    facts = []
-    if source.title_original:
-        facts.append(f"Original title: {inline(source.title_original)}")
-    facts.append(f"Publisher: {inline(source.publisher)}")
-    if source.authors:
-        facts.append("Authors: " + ", ".join(inline(a) for a in source.authors))
-    if source.signed:
-        facts.append(f"Signed or dated: {source.signed}")
-    facts.append(f"Published: {source.published}")
-    if source.effective:
-        facts.append(f"In effect from: {source.effective}")
-    facts.append(f"Kind: {source.kind.label} ({'primary' if source.kind.primary else 'secondary'} source)")
-    facts.append(f"Language: {language_name(source.language)}")
-    facts.append(f"Read it: [{inline(source.url)}]({safe_url(source.url)}) · [archived copy]({safe_url(source.archive_url)})")
-    if source.translates:
-        facts.append(f"Translation of: [{inline(source.translates.title)}]({source.translates.id}.md)")
-    if source.translations:
-        facts.append("Translations: " + ", ".join(f"[{inline(t.title)}]({t.id}.md)" for t in source.translations))
+    facts = source_facts(source, to_sources="")
     out.extend(f"- {fact}" for fact in facts)
     out.append("")
     if source.notes:

@@ -79,9 +79,8 @@ def source_uri(source) -> str:
 
 def source_address(source) -> str:
     """The same place as an address relative to the site root."""
-    if has_own_page(source):
-        return source_path(source.id)
-    return f"{claim_path(source.cited_by[0].id)}#{source_anchor(source.id)}"
+    page, hash_mark, anchor = source_uri(source).partition("#")
+    return SiteFile(page).path + hash_mark + anchor
 
 
 def topic_path(topic_id: str) -> str:
