@@ -1,6 +1,6 @@
 """Benchmark the site at 100, 1,000 and 10,000 synthetic claims, and the real catalog, against the scale targets.
 
-Usage: python scripts/bench_build.py [--sizes 100,1000,10000] [--json FILE] [--enforce] [--keep DIR] [--no-real]
+Usage: python scripts/bench_build.py [--sizes 100,1000,10000] [--json FILE] [--enforce] [--keep DIR] [--no-real] [--repeat N]
 
 Each size is a throw-away copy of the project with a synthetic catalog shaped like the real one
 (tools/synthetic.py); the real catalog is measured the same way, in a copy. For each it measures:
@@ -9,7 +9,8 @@ Each size is a throw-away copy of the project with a synthetic catalog shaped li
 - share cards: every card drawn once into the copy's card cache, timed one by one, so that the
   builds below find the cache warm, as a contributor's machine does;
 - our build: `mkdocs build --strict` (wall and CPU time, peak memory; the search index is
-  written in the build);
+  written in the build); with --repeat N, it and the baseline are built N times, alternately, and
+  the medians count (each run's wall time is kept in the JSON);
 - the baseline, plain MkDocs + Material: the Markdown of every page the site manifest
   (catalog.site.manifest) makes and the hand-written pages, with the same data files, built
   without our hook by a plain mkdocs.yml with the same theme settings and Material's own search;
@@ -151,7 +152,7 @@ def files_of(folder: Path) -> dict[str, int]:
     return {p.relative_to(folder).as_posix(): p.stat().st_size for p in folder.rglob("*") if p.is_file()}
 
 
-def bench(row: dict, claims: int | None, work: Path, no_browser: bool, log) -> None:
+def bench(row: dict, claims: int | None, work: Path, no_browser: bool, log, repeat: int = 1) -> None:
     """Every measurement of one catalog, a synthetic one of `claims` claims or the real one, into
     row (which keeps what was measured when a step fails)."""
     project, baseline, name = work / "project", work / "baseline", row["name"]
@@ -171,9 +172,15 @@ def bench(row: dict, claims: int | None, work: Path, no_browser: bool, log) -> N
     card_s = draw_cards(project, catalog, site)
     log("writing the baseline")
     write_baseline(project, baseline, catalog, site)
-    for label, folder in (("build", project), ("baseline", baseline)):
-        log(f"building {label}")
-        row[f"{label}_s"], row[f"{label}_cpu_s"], row[f"{label}_peak_mb"] = timed_build(folder, work / f"site-{label}", work / f"{label}.log")
+    runs: dict[str, list[tuple[float, float, float]]] = {"build": [], "baseline": []}
+    for attempt in range(repeat):  # alternated, so a slow spell of the machine falls on both
+        for label, folder in (("build", project), ("baseline", baseline)):
+            log(f"building {label}" + (f" ({attempt + 1} of {repeat})" if repeat > 1 else ""))
+            runs[label].append(timed_build(folder, work / f"site-{label}", work / f"{label}.log"))
+    for label, measured in runs.items():
+        row[f"{label}_runs_s"] = [round(wall, 2) for wall, _, _ in measured]
+        row[f"{label}_s"], row[f"{label}_cpu_s"] = (statistics.median(m[i] for m in measured) for i in (0, 1))
+        row[f"{label}_peak_mb"] = max(m[2] for m in measured)
     row["cpu_per_claim_ms"] = row["build_cpu_s"] / row["claims"] * 1000
     row["ratio"], row["cpu_ratio"] = row["build_s"] / row["baseline_s"], row["build_cpu_s"] / row["baseline_cpu_s"]
     built = files_of(work / "site-build")
@@ -300,8 +307,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep the projects, sites and logs")
     parser.add_argument("--no-real", action="store_true", help="leave out the real catalog")
     parser.add_argument("--no-browser", action="store_true", help="leave out the Chromium measurements")
+    parser.add_argument("--repeat", type=int, default=1, metavar="N",
+                        help="build each catalog and its baseline N times, alternately, and take the medians (default 1)")
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
+    if args.repeat < 1:
+        parser.error("--repeat must be 1 or more")
     work = Path(args.keep or tempfile.mkdtemp(prefix="bench-build-")).resolve()
     if args.keep and work.exists() and any(work.iterdir()):
         parser.error(f"--keep {work} must be empty or new")
@@ -317,7 +328,7 @@ def main(argv: list[str]) -> int:
             row = {"name": name, "error": None}
             rows.append(row)
             try:
-                bench(row, claims, work / name.replace(",", ""), args.no_browser, log)
+                bench(row, claims, work / name.replace(",", ""), args.no_browser, log, args.repeat)
             except (RuntimeError, ValueError, OSError, subprocess.SubprocessError, json.JSONDecodeError) as error:
                 row["error"] = str(error)
             if not args.keep:
@@ -332,6 +343,7 @@ def main(argv: list[str]) -> int:
         print(f"NOTE: {note}.\n")
     print(f"Build benchmark: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}; the worker pool is forced to {POOL} processes "
           f"(read_catalog uses it on its own from {2 * ITEMS_PER_WORKER:,} files). Times are wall clock unless marked CPU;\n"
+          f"each build and its baseline ran {args.repeat} time(s), alternately, and the medians are shown; "
           f"build CPU includes the search indexing; bytes are gzip level 6 as tools/static_server.py sends them; the query is {QUERY!r}.\n")
     print("Ratios of the synthetic catalogs beside the real catalog's (tools/synthetic.py copies the real records' shapes):\n")
     print(ratio_table(synthetic.ratios(real.catalog), [r for r in rows if r["name"] != REAL and "ratios" in r]))

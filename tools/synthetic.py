@@ -168,11 +168,11 @@ class Generator:
         for text in [*(s.title for s in real.sources), *(s.notes or "" for s in real.sources), *(q.claim for q in real.queue)]:
             self.words.learn(text)
         self.claim_profiles = _profiles(real, claims)
-        rng = random.Random("sources")
-        self.source_profiles = rng.sample(real.sources, len(real.sources))
-        self.queue_profiles = rng.sample(real.queue, len(real.queue))
         shape = ratios(real)
         self.sources = max(1, round(shape["sources per claim"] * claims))
+        demand = sum(len(self.claim_profile(i).sources) for i in range(claims))
+        self.source_profiles = _source_profiles(real, self.sources, demand)
+        self.queue_profiles = random.Random("queue").sample(real.queue, len(real.queue))
         queued = round(shape["queued claims per claim"] * claims) if real.queue else 0
         self.claim_ids = [synthetic_id(self.claim_profile(i).id, CLAIM_NAMES + i) for i in range(claims)]
         self.source_ids = [synthetic_id(self.source_profile(j).id, SOURCE_NAMES + j) for j in range(self.sources)]
@@ -360,6 +360,22 @@ def _profiles(real: Catalog, claims: int, tries: int = 300) -> list:
         return max(abs(x / w - 1) for x, w in zip(shares, whole, strict=True) if w)
     orders = [random.Random(f"order-{seed}").sample(rest, len(rest)) for seed in range(tries)]
     return [first, *min(orders, key=deviation)]
+
+
+def _source_profiles(real: Catalog, count: int, demand: int, tries: int = 300) -> list:
+    """The real sources in the order synthetic sources copy them: of some seeded shuffles, the one
+    whose first `count` sources (whole rounds of the list, then part of it) come closest to the real
+    share cited by one claim, and whose citing claims add up closest to `demand`, the sources the
+    synthetic claims cite. Otherwise a small catalog could draw mostly shared sources."""
+    single = sum(len(s.cited_by) == 1 for s in real.sources) / max(1, len(real.sources))
+    rounds, rest = divmod(count, len(real.sources))
+
+    def deviation(order: list) -> float:
+        part_single = rounds * single * len(order) + sum(len(s.cited_by) == 1 for s in order[:rest])
+        slots = rounds * sum(len(s.cited_by) for s in order) + sum(len(s.cited_by) for s in order[:rest])
+        return max(abs(part_single / count / single - 1) if single else 0, abs(slots / max(1, demand) - 1))
+    orders = [random.Random(f"sources-{seed}").sample(real.sources, len(real.sources)) for seed in range(tries)]
+    return min(orders, key=deviation)
 
 
 class _BlockDumper(yaml.SafeDumper):
