@@ -2,13 +2,16 @@
 Every catalog problem is printed before the build fails once; `mkdocs serve` shows them on the page."""
 
 import logging
+import shutil
+import tempfile
+from functools import partial
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from catalog import card_cache, cards, compact, diagnostics, docs, listings, pipeline, render, safety, search_index, site
+from catalog import card_cache, cards, compact, diagnostics, docs, listings, pipeline, render, safety, search_index, site, workers
 
 log = logging.getLogger("mkdocs.hooks.catalog")
 _state: dict = {"serving": False, "pages": {}}
@@ -43,15 +46,36 @@ def on_config(config):
 def on_files(files, config):
     catalog, redirects = _state["result"].catalog, config.plugins["redirects"].config["redirect_maps"]
     cache = card_cache.CardCache(_state["root"] / ".cache" / "cards")
+    aside, folder = {}, Path(tempfile.mkdtemp(prefix="catalog-files-"))
+    _state["aside_folder"] = folder
     for entry in site.manifest(catalog, _state["site"], _state["root"], cards=_state["cards"]) if catalog else []:
         _state["pages"][entry.uri] = entry
         if entry.redirect_to:
             redirects[entry.uri] = entry.redirect_to
         elif entry.card:  # copied from the cache: held in memory, 10,000 cards took 600 MB
             files.append(File.generated(config, entry.uri, abs_src_path=str(cache.path(entry.card))))
-        elif entry.make:
+        elif entry.make and entry.is_page:
             files.append(File.generated(config, entry.uri, content=entry.make()))
+        elif entry.make:  # data files, embeds, the stylesheet: written aside while the pages render
+            aside[entry.uri] = entry.make
+            files.append(File.generated(config, entry.uri, abs_src_path=str(folder / entry.uri)))
+    _state["aside"] = workers.run_aside(partial(_write_files, folder, aside))
     return files
+
+
+def _write_files(folder: Path, makes: dict) -> None:
+    for uri, make in makes.items():
+        content = make()
+        (folder / uri).parent.mkdir(parents=True, exist_ok=True)
+        (folder / uri).write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+
+
+def on_env(env, config, files):  # MkDocs copies the files written aside next
+    try:
+        _state.pop("aside", lambda: None)()
+    except RuntimeError as error:
+        raise PluginError(f"writing the data files failed: {error}") from None
+    return env
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -83,8 +107,18 @@ def on_post_build(config):
         written = Path(config.site_dir) / entry.path / "index.html"
         if written.is_file():  # the redirects plugin warns about, and skips, a missing target
             written.write_text(compact.compact(written.read_text(encoding="utf-8")), encoding="utf-8")
+    _remove_aside_folder()
     if _state["result"].catalog is not None and (problem := search_index.index_site(config.site_dir)):
         raise PluginError(f"search indexing failed: {problem}")
+
+
+def on_build_error(error):
+    _remove_aside_folder()
+
+
+def _remove_aside_folder():
+    if "aside_folder" in _state:
+        shutil.rmtree(_state.pop("aside_folder"), ignore_errors=True)
 
 
 def on_serve(server, config, builder):  # rebuild when a record folder or the package changes

@@ -5,6 +5,9 @@ processes nearly halve the wall time on two cores. Workers are forked, so they s
 everything imported and never re-run the caller's script (as "spawn" workers would). Forking is
 only safe while this process has a single thread, so a threaded caller such as `mkdocs serve`,
 another system than Linux, or a small catalog (every real one so far) is read in this process.
+
+MkDocs renders pages on one core; run_aside() puts work the build does beside it (writing the
+data files) on another core, under the same conditions.
 """
 
 from __future__ import annotations
@@ -27,8 +30,12 @@ def available_cores() -> int:
     return os.cpu_count() or 1
 
 
+def can_fork() -> bool:
+    return sys.platform.startswith("linux") and threading.active_count() == 1
+
+
 def worker_count(items: int) -> int:
-    if not sys.platform.startswith("linux") or threading.active_count() > 1:
+    if not can_fork():
         return 1
     return max(1, min(available_cores(), items // ITEMS_PER_WORKER))
 
@@ -48,3 +55,43 @@ def map_batches(function: Callable[[list], list], items: list, workers: int | No
             return [result for batch_results in pool.map(function, batches) for result in batch_results]
     except (OSError, BrokenProcessPool):
         return function(items)
+
+
+def run_aside(work: Callable[[], None]) -> Callable[[], None]:
+    """Start work() in a forked process, so that it runs on a spare core while this process goes
+    on; where forking is not safe or no core is spare, work() runs here, now. Returns wait(): it
+    returns once the work is done, and raises RuntimeError saying what failed if it did."""
+    if not can_fork() or available_cores() < 2:
+        return _run_here(work)
+    context = multiprocessing.get_context("fork")
+    reader, writer = context.Pipe(duplex=False)
+
+    def child() -> None:
+        try:
+            work()
+        except BaseException as error:  # handed to the parent, which reports it; no traceback here
+            writer.send(f"{type(error).__name__}: {error}"[:2000])
+            raise SystemExit(1) from None
+    process = context.Process(target=child, daemon=True)
+    try:
+        process.start()
+    except OSError:
+        return _run_here(work)
+
+    def wait() -> None:
+        process.join()
+        if process.exitcode != 0:
+            raise RuntimeError(reader.recv() if reader.poll() else f"a worker process ended with code {process.exitcode}")
+    return wait
+
+
+def _run_here(work: Callable[[], None]) -> Callable[[], None]:
+    try:
+        work()
+    except Exception as error:  # reported by wait(), as a worker's would be
+        message = f"{type(error).__name__}: {error}"
+
+        def fail() -> None:
+            raise RuntimeError(message)
+        return fail
+    return lambda: None

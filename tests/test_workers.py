@@ -83,3 +83,43 @@ def test_workers_give_exactly_what_a_single_process_gives(folder):
     assert here["files"] > 0
     if folder == ROOT:
         assert here["diagnostics"] == [] and len(here["claims"]) > 100
+
+
+def test_work_run_aside_is_done_in_another_process_and_waited_for(tmp_path):
+    out = tmp_path / "written"
+    parent, child, written = in_fresh_process(
+        "from pathlib import Path\n"
+        "from catalog.workers import run_aside\n"
+        f"out = Path({str(out)!r})\n"
+        "wait = run_aside(lambda: out.write_text(str(os.getpid())))\n"
+        "wait()\n"
+        "print(json.dumps([os.getpid(), int(out.read_text()), out.exists()]))")
+    assert written and child != parent
+
+
+def test_a_failure_aside_is_reported_by_wait_without_a_traceback():
+    done = subprocess.run([sys.executable, "-c",
+                           "from catalog.workers import run_aside\n"
+                           "def fail(): raise ValueError('no such file: api/v1/x.json')\n"
+                           "wait = run_aside(fail)\n"
+                           "try:\n"
+                           "    wait()\n"
+                           "except RuntimeError as error:\n"
+                           "    print(error)\n"],
+                          capture_output=True, text=True, timeout=60, cwd=Path(__file__).parent)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ValueError: no such file: api/v1/x.json"
+    assert "Traceback" not in done.stderr
+
+
+def test_where_forking_is_unsafe_work_aside_runs_here_at_once(monkeypatch):
+    monkeypatch.setattr(threading, "active_count", lambda: 2)  # as under `mkdocs serve`
+    done = []
+    wait = workers.run_aside(lambda: done.append(os.getpid()))
+    assert done == [os.getpid()]
+    wait()
+
+    def fail():
+        raise ValueError("bad record")
+    with pytest.raises(RuntimeError, match="ValueError: bad record"):
+        workers.run_aside(fail)()
