@@ -73,6 +73,8 @@ def test_the_benchmark_runs_at_100_claims_and_on_the_real_catalog(tmp_path):
         for label in ("build", "baseline"):
             assert len(row[f"{label}_runs_s"]) == 2 and all(wall > 0 for wall in row[f"{label}_runs_s"])
             assert abs(row[f"{label}_s"] - sum(row[f"{label}_runs_s"]) / 2) < 0.01
+        pairs = [build / baseline for build, baseline in zip(row["build_runs_s"], row["baseline_runs_s"], strict=True)]
+        assert abs(row["ratio"] - sum(pairs) / 2) < 0.01  # each build over the baseline built right after it
     synthetic_row = next(row for row in measured["rows"] if row["name"] == "100")
     assert synthetic_row["claims"] == 100
 
