@@ -7,7 +7,7 @@ from pathlib import Path
 
 from . import cards
 
-STYLE_VERSION = "4"  # bump when cards.py changes how a card looks
+STYLE_VERSION = "5"  # bump when cards.py changes how a card looks
 
 
 class CardCache:

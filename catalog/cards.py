@@ -101,18 +101,27 @@ def wrap(text: str, face: ImageFont.FreeTypeFont, width: int) -> list[str]:
     return lines
 
 
+OPENING = set("([{“‘\"'«（【《「『")
+CLOSING = set(")]}”’\"'»）】》」』,.;:!?，。；：！？、")
+
+
 def _tokens(text: str) -> list[str]:
-    """Words with their trailing space, and each CJK character on its own."""
+    """Words with their trailing space, and each CJK character on its own; an opening bracket or
+    quote stays with the character after it, and closing ones or punctuation with the one before,
+    so that no line ends with "(" or starts with ")"."""
     tokens, word = [], ""
     for char in " ".join(text.split()):
         if char == " ":
             tokens.append(word + " ")
             word = ""
-        elif ord(char) >= 0x2E80:
-            if word:
+        elif char in CLOSING and not word and tokens and not tokens[-1].endswith(" "):
+            tokens[-1] += char
+        elif ord(char) >= 0x2E80 and char not in OPENING and char not in CLOSING:
+            if word and not set(word) <= OPENING:
                 tokens.append(word)
                 word = ""
-            tokens.append(char)
+            tokens.append(word + char)
+            word = ""
         else:
             word += char
     if word:

@@ -304,6 +304,22 @@ def test_a_claim_card_differs_when_only_the_verdict_differs():
     assert first != second
 
 
+@pytest.mark.parametrize("text", [
+    "A Chinese court's high-consumption restriction (限高) is the same thing as the list.",
+    "失信被执行人（老赖）名单，限制高消费。在全国范围内公布",
+    "They call it a “social credit” score, or 「信用分」, in the news",
+])
+def test_a_card_line_never_ends_with_an_opening_bracket_or_starts_with_a_closing_one(text):
+    from catalog import cards
+
+    face = cards.font(True, 42)
+    for width in range(120, 1100, 7):  # every place a line could break
+        lines = cards.wrap(text, face, width)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+        assert not [line for line in lines if line[-1] in cards.OPENING and line[-1] not in cards.CLOSING], (width, lines)
+        assert not [line for line in lines[1:] if line[0] in cards.CLOSING and line[0] not in cards.OPENING], (width, lines)
+
+
 @pytest.mark.parametrize("slug", [v.slug for v in VERDICTS])
 def test_a_card_s_palette_keeps_the_drawing_it_was_made_from(slug, monkeypatch):
     # Cards are mapped to a fixed palette of their colours and the anti-aliasing shades between
