@@ -131,30 +131,29 @@ def _document(kind: str, records: list, compact: bool = False, **extra) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def index_files(kind: str, count: int, records: Callable[[], list[dict]], page: str, data: str) -> dict[str, Callable[[], str]]:
-    """The slim index of `kind` as files of INDEX_PART records: path -> a function that writes it.
-    The records are made once, when the first file is written."""
-    parts = max(1, -(-count // INDEX_PART))
+def slim_index(kind: str, records: list, make: Callable, fields: tuple[str, ...], page: str,
+               site_url: str) -> dict[str, Callable[[], str]]:
+    """The slim index of `kind`, the `fields` of each record, as files of INDEX_PART records:
+    path -> a function that writes it. The slim records are made once, when the first file is written."""
+    parts = max(1, -(-len(records) // INDEX_PART))
     names = [f"{kind}.json", *(f"{kind}-{n}.json" for n in range(2, parts + 1))]
-    made = cache(records)
+
+    @cache
+    def slim() -> list[dict]:
+        return [{key: value for key, value in make(record, site_url).items() if key in fields} for record in records]
 
     def write(n: int) -> str:
-        return _document(kind, made()[n * INDEX_PART:(n + 1) * INDEX_PART], compact=True, count=count, parts=names,
-                         page=page, data=data)
+        return _document(kind, slim()[n * INDEX_PART:(n + 1) * INDEX_PART], compact=True, count=len(records), parts=names,
+                         page=page, data=f"{site_url}{API}/{kind}/{{id}}.json")
     return {f"{API}/{name}": partial(write, n) for n, name in enumerate(names)}
 
 
 def claims_index(catalog: Catalog, site_url: str) -> dict[str, Callable[[], str]]:
-    def records() -> list[dict]:
-        return [{key: value for key, value in claim_record(c, site_url).items() if key in CLAIM_INDEX} for c in catalog.claims]
-    return index_files("claims", len(catalog.claims), records, site_url + claim_path("{id}"), f"{site_url}{API}/claims/{{id}}.json")
+    return slim_index("claims", catalog.claims, claim_record, CLAIM_INDEX, site_url + claim_path("{id}"), site_url)
 
 
 def sources_index(catalog: Catalog, site_url: str) -> dict[str, Callable[[], str]]:
-    def records() -> list[dict]:
-        return [{key: value for key, value in source_record(s, site_url).items() if key in SOURCE_INDEX} for s in catalog.sources]
-    return index_files("sources", len(catalog.sources), records, site_url + source_path("{id}"),
-                       f"{site_url}{API}/sources/{{id}}.json")
+    return slim_index("sources", catalog.sources, source_record, SOURCE_INDEX, site_url + source_path("{id}"), site_url)
 
 
 def dump_chunks(records: list, kind: str, suffix: str = "json") -> dict[str, list]:
