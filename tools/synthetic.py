@@ -19,6 +19,7 @@ import gzip
 import random
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -358,8 +359,13 @@ def _profiles(real: Catalog, claims: int, tries: int = 300) -> list:
         sums = [sum(features[id(c)][k] for c in part) for k in range(6)]
         shares = [s / len(part) for s in sums[:4]] + [sums[4] / max(1, sums[5])]
         return max(abs(x / w - 1) for x, w in zip(shares, whole, strict=True) if w)
-    orders = [random.Random(f"order-{seed}").sample(rest, len(rest)) for seed in range(tries)]
-    return [first, *min(orders, key=deviation)]
+    return [first, *_best_shuffle(rest, "order", deviation, tries)]
+
+
+def _best_shuffle(items: list, name: str, deviation: Callable[[list], float], tries: int) -> list:
+    """Of `tries` seeded shuffles of items, the one with the least deviation."""
+    orders = [random.Random(f"{name}-{seed}").sample(items, len(items)) for seed in range(tries)]
+    return min(orders, key=deviation)
 
 
 def _source_profiles(real: Catalog, count: int, demand: int, tries: int = 300) -> list:
@@ -367,15 +373,16 @@ def _source_profiles(real: Catalog, count: int, demand: int, tries: int = 300) -
     whose first `count` sources (whole rounds of the list, then part of it) come closest to the real
     share cited by one claim, and whose citing claims add up closest to `demand`, the sources the
     synthetic claims cite. Otherwise a small catalog could draw mostly shared sources."""
-    single = sum(len(s.cited_by) == 1 for s in real.sources) / max(1, len(real.sources))
+    singles = sum(len(s.cited_by) == 1 for s in real.sources)
+    citings = sum(len(s.cited_by) for s in real.sources)
+    single = singles / max(1, len(real.sources))
     rounds, rest = divmod(count, len(real.sources))
 
     def deviation(order: list) -> float:
-        part_single = rounds * single * len(order) + sum(len(s.cited_by) == 1 for s in order[:rest])
-        slots = rounds * sum(len(s.cited_by) for s in order) + sum(len(s.cited_by) for s in order[:rest])
+        part_single = rounds * singles + sum(len(s.cited_by) == 1 for s in order[:rest])
+        slots = rounds * citings + sum(len(s.cited_by) for s in order[:rest])
         return max(abs(part_single / count / single - 1) if single else 0, abs(slots / max(1, demand) - 1))
-    orders = [random.Random(f"sources-{seed}").sample(real.sources, len(real.sources)) for seed in range(tries)]
-    return min(orders, key=deviation)
+    return _best_shuffle(real.sources, "sources", deviation, tries)
 
 
 class _BlockDumper(yaml.SafeDumper):
