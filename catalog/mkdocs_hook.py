@@ -2,8 +2,8 @@
 Every catalog problem is printed before the build fails once; `mkdocs serve` shows them on the page."""
 
 import logging
+import os
 import shutil
-import tempfile
 from functools import partial
 from pathlib import Path
 
@@ -44,23 +44,36 @@ def on_config(config):
 
 @event_priority(100)  # before plugins such as redirects look for their targets
 def on_files(files, config):
+    """Pages go to MkDocs as Markdown; every other file is put in the site folder here (MkDocs has
+    emptied it), and MkDocs is given a File whose source is where it already is, which it skips
+    copying."""
     catalog, redirects = _state["result"].catalog, config.plugins["redirects"].config["redirect_maps"]
-    cache = card_cache.CardCache(_state["root"] / ".cache" / "cards")
-    aside, folder = {}, Path(tempfile.mkdtemp(prefix="catalog-files-"))
-    _state["aside_folder"] = folder
+    cache, site_dir = card_cache.CardCache(_state["root"] / ".cache" / "cards"), Path(config.site_dir)
+    aside = {}
     for entry in site.manifest(catalog, _state["site"], _state["root"], cards=_state["cards"]) if catalog else []:
         _state["pages"][entry.uri] = entry
         if entry.redirect_to:
             redirects[entry.uri] = entry.redirect_to
-        elif entry.card:  # copied from the cache: held in memory, 10,000 cards took 600 MB
-            files.append(File.generated(config, entry.uri, abs_src_path=str(cache.path(entry.card))))
         elif entry.make and entry.is_page:
             files.append(File.generated(config, entry.uri, content=entry.make()))
+        elif entry.card:  # linked to the cached file: held in memory, 10,000 cards took 600 MB
+            _link_or_copy(cache.path(entry.card), site_dir / entry.uri)
+            files.append(File.generated(config, entry.uri, abs_src_path=str(site_dir / entry.uri)))
         elif entry.make:  # data files, embeds, the stylesheet: written aside while the pages render
             aside[entry.uri] = entry.make
-            files.append(File.generated(config, entry.uri, abs_src_path=str(folder / entry.uri)))
-    _state["aside"] = workers.run_aside(partial(_write_files, folder, aside))
+            files.append(File.generated(config, entry.uri, abs_src_path=str(site_dir / entry.uri)))
+    _state["aside"] = workers.run_aside(partial(_write_files, site_dir, aside))
     return files
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """A hard link where the file system allows it (cached cards are replaced, never rewritten)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)  # a --dirty build finds the last build's file here
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def _write_files(folder: Path, makes: dict) -> None:
@@ -70,7 +83,7 @@ def _write_files(folder: Path, makes: dict) -> None:
         (folder / uri).write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
 
 
-def on_env(env, config, files):  # MkDocs copies the files written aside next
+def on_env(env, config, files):  # MkDocs would copy static files next, and skips those already in place
     try:
         _state.pop("aside", lambda: None)()
     except RuntimeError as error:
@@ -107,18 +120,8 @@ def on_post_build(config):
         written = Path(config.site_dir) / entry.path / "index.html"
         if written.is_file():  # the redirects plugin warns about, and skips, a missing target
             written.write_text(compact.compact(written.read_text(encoding="utf-8")), encoding="utf-8")
-    _remove_aside_folder()
     if _state["result"].catalog is not None and (problem := search_index.index_site(config.site_dir)):
         raise PluginError(f"search indexing failed: {problem}")
-
-
-def on_build_error(error):
-    _remove_aside_folder()
-
-
-def _remove_aside_folder():
-    if "aside_folder" in _state:
-        shutil.rmtree(_state.pop("aside_folder"), ignore_errors=True)
 
 
 def on_serve(server, config, builder):  # rebuild when a record folder or the package changes

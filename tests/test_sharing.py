@@ -295,6 +295,26 @@ def test_each_claim_card_is_drawn_from_its_claim_verdict_and_fact(tmp_path, monk
             assert image.size == (1200, 630)
 
 
+def test_a_cached_card_is_put_in_the_site_by_hard_link_or_else_by_copy(tmp_path, monkeypatch):
+    from catalog import mkdocs_hook
+
+    cached, in_site = tmp_path / "cache" / "card.png", tmp_path / "site" / "assets" / "cards" / "claims" / "a.png"
+    cached.parent.mkdir()
+    cached.write_bytes(b"the card")
+    mkdocs_hook._link_or_copy(cached, in_site)
+    assert in_site.read_bytes() == b"the card" and in_site.samefile(cached)
+    mkdocs_hook._link_or_copy(cached, in_site)  # a --dirty build finds last build's link in place
+    assert in_site.samefile(cached)
+
+    def cross_device(source, target):
+        raise OSError(18, "Invalid cross-device link")
+    monkeypatch.setattr(mkdocs_hook.os, "link", cross_device)
+    mkdocs_hook._link_or_copy(cached, in_site)
+    assert in_site.read_bytes() == b"the card" and not in_site.samefile(cached)
+    in_site.write_bytes(b"changed in the site")
+    assert cached.read_bytes() == b"the card"
+
+
 def test_a_claim_card_differs_when_only_the_verdict_differs():
     from catalog import cards
     from catalog.contract import VERDICT_BY_SLUG
