@@ -10,10 +10,14 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+from mkdocs_redirects import plugin as redirects_plugin
 
 from catalog import card_cache, cards, compact, diagnostics, docs, listings, pipeline, render, safety, search_index, site, workers
 
 log = logging.getLogger("mkdocs.hooks.catalog")
+# The redirects plugin formats this template for each moved address; compacted once here, every
+# stub is written compact, instead of each being read back and rewritten after the build.
+redirects_plugin.HTML_TEMPLATE = compact.compact(redirects_plugin.HTML_TEMPLATE)
 _state: dict = {"serving": False, "pages": {}}
 
 
@@ -114,12 +118,8 @@ def on_post_template(output_content, template_name, config):  # 404.html
     return compact.compact(output_content) if template_name.endswith(".html") else output_content
 
 
-@event_priority(-100)  # after the redirects plugin has written its pages
+@event_priority(-100)  # after the redirects plugin has written its pages: the index reads every page
 def on_post_build(config):
-    for entry in (e for e in _state["pages"].values() if e.redirect_to):
-        written = Path(config.site_dir) / entry.path / "index.html"
-        if written.is_file():  # the redirects plugin warns about, and skips, a missing target
-            written.write_text(compact.compact(written.read_text(encoding="utf-8")), encoding="utf-8")
     if _state["result"].catalog is not None and (problem := search_index.index_site(config.site_dir)):
         raise PluginError(f"search indexing failed: {problem}")
 
