@@ -4,6 +4,7 @@ Every catalog problem is printed before the build fails once; `mkdocs serve` sho
 import logging
 import os
 import shutil
+from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
@@ -48,26 +49,51 @@ def on_config(config):
 
 @event_priority(100)  # before plugins such as redirects look for their targets
 def on_files(files, config):
-    """Pages go to MkDocs as Markdown; every other file is put in the site folder here (MkDocs has
-    emptied it), and MkDocs is given a File whose source is where it already is, which it skips
-    copying."""
+    """Every file of the manifest, made beside MkDocs on a spare core (catalog/workers.py): the
+    pages' Markdown is handed over page by page as MkDocs reaches each (on_pre_page); every other
+    file is put in the site folder (MkDocs has emptied it), and MkDocs is given a File whose source
+    is where it already is, which it skips copying."""
     catalog, redirects = _state["result"].catalog, config.plugins["redirects"].config["redirect_maps"]
     cache, site_dir = card_cache.CardCache(_state["root"] / ".cache" / "cards"), Path(config.site_dir)
-    aside = {}
+    pages, aside = {}, {}
     for entry in site.manifest(catalog, _state["site"], _state["root"], cards=_state["cards"]) if catalog else []:
         _state["pages"][entry.uri] = entry
         if entry.redirect_to:
             redirects[entry.uri] = entry.redirect_to
         elif entry.make and entry.is_page:
-            files.append(File.generated(config, entry.uri, content=entry.make()))
+            pages[entry.uri] = entry.make
+            files.append(File.generated(config, entry.uri, content=""))  # filled in on_pre_page
         elif entry.card:  # linked to the cached file: held in memory, 10,000 cards took 600 MB
             _link_or_copy(cache.path(entry.card), site_dir / entry.uri)
             files.append(File.generated(config, entry.uri, abs_src_path=str(site_dir / entry.uri)))
-        elif entry.make:  # data files, embeds, the stylesheet: written aside while the pages render
+        elif entry.make:  # data files, embeds, the stylesheet
             aside[entry.uri] = entry.make
             files.append(File.generated(config, entry.uri, abs_src_path=str(site_dir / entry.uri)))
-    _state["aside"] = workers.run_aside(partial(_write_files, site_dir, aside))
+    _state.update(page_sources=workers.stream_aside(partial(_make_pages, pages)), made={}, streamed=set(pages),
+                  aside=workers.run_aside(partial(_write_files, site_dir, aside)))
     return files
+
+
+def _make_pages(makes: dict) -> Iterator[tuple[str, str]]:
+    return ((uri, make()) for uri, make in makes.items())
+
+
+def on_pre_page(page, config, files):
+    if page.file.src_uri in _state.get("streamed", ()):
+        page.file.content_string = _page_source(page.file.src_uri)
+    return page
+
+
+def _page_source(uri: str) -> str:
+    """The page's Markdown; the stream makes pages in the manifest's order, which is MkDocs' own."""
+    made = _state["made"]
+    try:
+        while uri not in made:
+            made_uri, markdown = next(_state["page_sources"])
+            made[made_uri] = markdown
+    except (RuntimeError, StopIteration) as error:
+        raise PluginError(f"making the page {uri} failed: {error or 'it was not made'}") from None
+    return made.pop(uri)
 
 
 def _link_or_copy(source: Path, target: Path) -> None:
@@ -120,8 +146,18 @@ def on_post_template(output_content, template_name, config):  # 404.html
 
 @event_priority(-100)  # after the redirects plugin has written its pages: the index reads every page
 def on_post_build(config):
+    _stop_making_pages()
     if _state["result"].catalog is not None and (problem := search_index.index_site(config.site_dir)):
         raise PluginError(f"search indexing failed: {problem}")
+
+
+def on_build_error(error):
+    _stop_making_pages()
+
+
+def _stop_making_pages():
+    if "page_sources" in _state:
+        _state.pop("page_sources").close()
 
 
 def on_serve(server, config, builder):  # rebuild when a record folder or the package changes

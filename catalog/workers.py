@@ -6,8 +6,8 @@ everything imported and never re-run the caller's script (as "spawn" workers wou
 only safe while this process has a single thread, so a threaded caller such as `mkdocs serve`,
 another system than Linux, or a small catalog (every real one so far) is read in this process.
 
-MkDocs renders pages on one core; run_aside() puts work the build does beside it (writing the
-data files) on another core, under the same conditions.
+MkDocs renders pages on one core; stream_aside() and run_aside() put work the build does beside
+it (making the pages' Markdown, writing the data files) on another core, under the same conditions.
 """
 
 from __future__ import annotations
@@ -16,10 +16,14 @@ import multiprocessing
 import os
 import sys
 import threading
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import suppress
+from typing import TypeVar
 
+T = TypeVar("T")
 ITEMS_PER_WORKER = 1000  # below this a worker costs more than it saves
 BATCHES_PER_WORKER = 4  # several batches each, so a slow batch does not leave a core idle
 
@@ -57,41 +61,87 @@ def map_batches(function: Callable[[list], list], items: list, workers: int | No
         return function(items)
 
 
-def run_aside(work: Callable[[], None]) -> Callable[[], None]:
-    """Start work() in a forked process, so that it runs on a spare core while this process goes
-    on; where forking is not safe or no core is spare, work() runs here, now. Returns wait(): it
-    returns once the work is done, and raises RuntimeError saying what failed if it did."""
-    if not can_fork() or available_cores() < 2:
-        return _run_here(work)
-    context = multiprocessing.get_context("fork")
-    reader, writer = context.Pipe(duplex=False)
-
-    def child() -> None:
+def stream_aside(produce: Callable[[], Iterable[T]]) -> Iterator[T]:
+    """produce()'s items, made in a forked process on a spare core and taken here one by one, in
+    order, while this process goes on; where forking is not safe or no core is spare, each item is
+    made here as it is taken. A failure in produce() is raised where the next item is taken, as
+    RuntimeError saying what failed, and no traceback is printed. Closing the iterator early ends
+    the worker."""
+    if can_fork() and available_cores() >= 2:
+        context = multiprocessing.get_context("fork")
+        reader, writer = context.Pipe(duplex=False)
+        process = context.Process(target=_send_all, args=(produce, reader, writer), daemon=True)
         try:
-            work()
-        except BaseException as error:  # handed to the parent, which reports it; no traceback here
-            writer.send(f"{type(error).__name__}: {error}"[:2000])
-            raise SystemExit(1) from None
-    process = context.Process(target=child, daemon=True)
-    try:
-        process.start()
-    except OSError:
-        return _run_here(work)
+            process.start()
+        except OSError:
+            reader.close()
+        else:
+            return _Received(reader, process)
+        finally:
+            writer.close()  # this process only reads
+    return _made_here(produce)
+
+
+def run_aside(work: Callable[[], None]) -> Callable[[], None]:
+    """work() as stream_aside() runs it. Returns wait(): it returns once the work is done (doing
+    it there when it could not be done aside), and raises RuntimeError saying what failed if it did."""
+    stream = stream_aside(lambda: _nothing_after(work))
 
     def wait() -> None:
-        process.join()
-        if process.exitcode != 0:
-            raise RuntimeError(reader.recv() if reader.poll() else f"a worker process ended with code {process.exitcode}")
+        deque(stream, maxlen=0)
     return wait
 
 
-def _run_here(work: Callable[[], None]) -> Callable[[], None]:
-    try:
-        work()
-    except Exception as error:  # reported by wait(), as a worker's would be
-        message = f"{type(error).__name__}: {error}"
+def _nothing_after(work: Callable[[], None]) -> tuple:
+    work()
+    return ()
 
-        def fail() -> None:
-            raise RuntimeError(message)
-        return fail
-    return lambda: None
+
+def _send_all(produce: Callable[[], Iterable], reader, writer) -> None:
+    reader.close()  # the parent alone reads: if it stops, sending fails and this process ends
+    try:
+        for item in produce():
+            writer.send((True, item))
+        writer.send((False, None))
+    except BaseException as error:  # handed to the parent, which reports it; no traceback here
+        with suppress(OSError):
+            writer.send((False, f"{type(error).__name__}: {error}"[:2000]))
+        raise SystemExit(1) from None
+
+
+class _Received:
+    """What a worker sends, taken in order; close() stops taking and ends the worker."""
+
+    def __init__(self, reader, process):
+        self._reader, self._process = reader, process
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self._reader is None:
+            raise StopIteration
+        try:
+            more, value = self._reader.recv()
+        except EOFError:  # the worker ended without a word
+            self.close()
+            raise RuntimeError(f"a worker process ended with code {self._process.exitcode}") from None
+        if more:
+            return value
+        self.close()
+        if value is None:
+            raise StopIteration
+        raise RuntimeError(value)
+
+    def close(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+            self._process.join()
+
+
+def _made_here(produce: Callable[[], Iterable]) -> Iterator:
+    try:
+        yield from produce()
+    except Exception as error:  # reported as a worker's failure would be
+        raise RuntimeError(f"{type(error).__name__}: {error}") from None

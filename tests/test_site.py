@@ -7,7 +7,7 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, copy_catalog
 from site_build import ENV, mkdocs_build, project_copy
 
 from catalog.contract import VERDICTS
@@ -144,6 +144,20 @@ def test_broken_catalog_stops_the_build_with_the_validators_messages(tmp_path):
     assert f"the catalog has {len(expected)} errors in" in output
     assert "Traceback" not in output
     assert not (tmp_path / "site" / "claims").exists()
+
+
+def test_a_page_that_cannot_be_made_stops_the_build_with_one_message_and_no_traceback(tmp_path):
+    project = project_copy(tmp_path / "project", copy_catalog(tmp_path / "catalog"))
+    code = ("from catalog import claim_pages\n"
+            "def fail(claim, site): raise ValueError('no source called x')\n"
+            "claim_pages.claim_page = fail\n"
+            "from mkdocs.__main__ import cli\n"
+            f"cli(['build', '--strict', '--site-dir', {str(tmp_path / 'site')!r}])\n")
+    built = subprocess.run([sys.executable, "-c", code], cwd=project, env=ENV, capture_output=True, text=True, timeout=300)
+    output = built.stdout + built.stderr
+    assert built.returncode != 0
+    assert re.search(r"making the page claims/[a-z0-9-]+\.md failed: ValueError: no source called x", output), output
+    assert "Traceback" not in output
 
 
 def test_validator_exits_zero_on_the_real_catalog():

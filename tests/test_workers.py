@@ -112,14 +112,77 @@ def test_a_failure_aside_is_reported_by_wait_without_a_traceback():
     assert "Traceback" not in done.stderr
 
 
-def test_where_forking_is_unsafe_work_aside_runs_here_at_once(monkeypatch):
+def test_where_forking_is_unsafe_work_aside_runs_here_when_waited_for(monkeypatch):
     monkeypatch.setattr(threading, "active_count", lambda: 2)  # as under `mkdocs serve`
     done = []
     wait = workers.run_aside(lambda: done.append(os.getpid()))
-    assert done == [os.getpid()]
     wait()
+    assert done == [os.getpid()]
 
     def fail():
         raise ValueError("bad record")
     with pytest.raises(RuntimeError, match="ValueError: bad record"):
         workers.run_aside(fail)()
+
+
+def test_a_stream_aside_is_made_in_another_process_and_taken_in_order():
+    parent, taken = in_fresh_process(
+        "from catalog.workers import stream_aside\n"
+        "stream = stream_aside(lambda: ((n, os.getpid(), 'x' * 50_000) for n in range(40)))\n"
+        "print(json.dumps([os.getpid(), [(n, pid, len(text)) for n, pid, text in stream]]))")
+    assert [n for n, _, _ in taken] == list(range(40))
+    assert {length for _, _, length in taken} == {50_000}  # more than a pipe holds at once
+    assert parent not in {pid for _, pid, _ in taken}
+
+
+def test_a_failure_in_a_stream_aside_is_raised_where_the_next_item_is_taken_without_a_traceback():
+    done = subprocess.run([sys.executable, "-c",
+                           "from catalog.workers import stream_aside\n"
+                           "def pages():\n"
+                           "    yield 'claims/a.md'\n"
+                           "    raise KeyError('no source x')\n"
+                           "stream = stream_aside(pages)\n"
+                           "print(next(stream))\n"
+                           "try:\n"
+                           "    next(stream)\n"
+                           "except RuntimeError as error:\n"
+                           "    print(error)\n"],
+                          capture_output=True, text=True, timeout=60, cwd=Path(__file__).parent)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["claims/a.md", "KeyError: 'no source x'"]
+    assert "Traceback" not in done.stderr
+
+
+def test_closing_a_stream_aside_early_ends_its_worker():
+    ended = in_fresh_process(
+        "import time\n"
+        "from catalog.workers import stream_aside\n"
+        "stream = stream_aside(lambda: ('x' * 100_000 for _ in range(1000)))\n"
+        "next(stream)\n"
+        "start = time.monotonic()\n"
+        "stream.close()  # the worker is blocked sending what nobody takes\n"
+        "import multiprocessing\n"
+        "print(json.dumps([time.monotonic() - start < 10, multiprocessing.active_children() == []]))")
+    assert ended == [True, True]
+
+
+def test_where_forking_is_unsafe_a_stream_aside_makes_each_item_here_as_it_is_taken(monkeypatch):
+    monkeypatch.setattr(threading, "active_count", lambda: 2)
+    made = []
+
+    def produce():
+        for n in range(3):
+            made.append((n, os.getpid()))
+            yield n
+    stream = workers.stream_aside(produce)
+    assert made == []
+    assert next(stream) == 0 and made == [(0, os.getpid())]
+    assert list(stream) == [1, 2]
+
+    def fail():
+        yield 1
+        raise ValueError("bad page")
+    failing = workers.stream_aside(fail)
+    assert next(failing) == 1
+    with pytest.raises(RuntimeError, match="ValueError: bad page"):
+        next(failing)
