@@ -24,10 +24,12 @@ def pids(batch: list[int]) -> list[tuple[int, int]]:
 
 
 def in_fresh_process(code: str):
-    """Run code (which prints one JSON value) in a new interpreter and return the value."""
+    """Run code (which prints one JSON value) in a new interpreter and return the value; the run
+    must end normally and print no traceback, not even from a worker process."""
     done = subprocess.run([sys.executable, "-c", "import json, os, sys\n" + code], capture_output=True, text=True,
                           timeout=300, cwd=Path(__file__).parent)
     assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
     return json.loads(done.stdout)
 
 
@@ -98,18 +100,15 @@ def test_work_run_aside_is_done_in_another_process_and_waited_for(tmp_path):
 
 
 def test_a_failure_aside_is_reported_by_wait_without_a_traceback():
-    done = subprocess.run([sys.executable, "-c",
-                           "from catalog.workers import run_aside\n"
-                           "def fail(): raise ValueError('no such file: api/v1/x.json')\n"
-                           "wait = run_aside(fail)\n"
-                           "try:\n"
-                           "    wait()\n"
-                           "except RuntimeError as error:\n"
-                           "    print(error)\n"],
-                          capture_output=True, text=True, timeout=60, cwd=Path(__file__).parent)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "ValueError: no such file: api/v1/x.json"
-    assert "Traceback" not in done.stderr
+    reported = in_fresh_process(
+        "from catalog.workers import run_aside\n"
+        "def fail(): raise ValueError('no such file: api/v1/x.json')\n"
+        "wait = run_aside(fail)\n"
+        "try:\n"
+        "    wait()\n"
+        "except RuntimeError as error:\n"
+        "    print(json.dumps(str(error)))\n")
+    assert reported == "ValueError: no such file: api/v1/x.json"
 
 
 def test_where_forking_is_unsafe_work_aside_runs_here_when_waited_for(monkeypatch):
@@ -136,21 +135,18 @@ def test_a_stream_aside_is_made_in_another_process_and_taken_in_order():
 
 
 def test_a_failure_in_a_stream_aside_is_raised_where_the_next_item_is_taken_without_a_traceback():
-    done = subprocess.run([sys.executable, "-c",
-                           "from catalog.workers import stream_aside\n"
-                           "def pages():\n"
-                           "    yield 'claims/a.md'\n"
-                           "    raise KeyError('no source x')\n"
-                           "stream = stream_aside(pages)\n"
-                           "print(next(stream))\n"
-                           "try:\n"
-                           "    next(stream)\n"
-                           "except RuntimeError as error:\n"
-                           "    print(error)\n"],
-                          capture_output=True, text=True, timeout=60, cwd=Path(__file__).parent)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines() == ["claims/a.md", "KeyError: 'no source x'"]
-    assert "Traceback" not in done.stderr
+    taken = in_fresh_process(
+        "from catalog.workers import stream_aside\n"
+        "def pages():\n"
+        "    yield 'claims/a.md'\n"
+        "    raise KeyError('no source x')\n"
+        "stream = stream_aside(pages)\n"
+        "first = next(stream)\n"
+        "try:\n"
+        "    next(stream)\n"
+        "except RuntimeError as error:\n"
+        "    print(json.dumps([first, str(error)]))\n")
+    assert taken == ["claims/a.md", "KeyError: 'no source x'"]
 
 
 def test_closing_a_stream_aside_early_ends_its_worker():
