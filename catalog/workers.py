@@ -83,8 +83,8 @@ def stream_aside(produce: Callable[[], Iterable[T]]) -> Iterator[T]:
 
 
 def run_aside(work: Callable[[], None]) -> Callable[[], None]:
-    """work() as stream_aside() runs it. Returns wait(): it returns once the work is done (doing
-    it there when it could not be done aside), and raises RuntimeError saying what failed if it did."""
+    """Start work() as stream_aside() would. Returns wait(): it returns once the work is done (and
+    does it then, where it could not be done aside), and raises RuntimeError saying what failed if it did."""
     stream = stream_aside(lambda: _nothing_after(work))
 
     def wait() -> None:
