@@ -11,7 +11,7 @@ Pages mark what search reads, as MkDocs renders them:
 - data-search-ignore: an element left out; data-search-weight="N": how much its words count
   (headings count 7 down to 2 without one, other text 1);
 - data-search-meta="key" keeps an element's text, data-search-meta="key:value" a value, for the
-  result: "claim", "verdict_slug", "repeated" (how often the claim is said: it ranks higher).
+  result: "claim", "verdict_slug", "repeated" (how often the claim is said: between pages that match alike, it ranks higher).
 The first heading is the result's title. Chinese text is read as pairs of characters, so any part
 of a Chinese term finds it; tone marks are dropped, so pinyin typed without them matches.
 """
@@ -37,6 +37,7 @@ DOCS_PER_FILE = 20
 # then lets pages without it rank alike); per pair of words, fewer: a pair only adds to a page.
 MAX_POSTINGS = 500
 MAX_PAIR_POSTINGS = 100
+REPEAT_BOOST = 0.03  # per recorded wording or appearance of a claim, up to ten: at most 1.3 times
 HEADING_WEIGHTS = {"h1": 7, "h2": 6, "h3": 5, "h4": 4, "h5": 3, "h6": 2}
 SKIPPED = {"script", "style", "noscript", "template", "svg", "button", "form"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -223,8 +224,8 @@ def term_weights(page: Page) -> dict[str, float]:
         words = terms(text)
         for term in words + (pairs(words) if weight >= PAIRED_WEIGHT else []):
             found[term].append(weight)
-    try:
-        boost = 1 + 0.1 * min(int(page.meta.get("repeated", 0)), 10)
+    try:  # a tie-breaker: a claim said often must not outrank a page that matches better
+        boost = 1 + REPEAT_BOOST * min(int(page.meta.get("repeated", 0)), 10)
     except ValueError:
         boost = 1.0
     out = {}
