@@ -11,7 +11,8 @@ Pages mark what search reads, as MkDocs renders them:
 - data-search-ignore: an element left out; data-search-weight="N": how much its words count
   (headings count 7 down to 2 without one, other text 1);
 - data-search-meta="key" keeps an element's text, data-search-meta="key:value" a value, for the
-  result: "claim", "verdict_slug", "repeated" (how often the claim is said: between pages that match alike, it ranks higher).
+  result: "claim", "verdict_slug", "repeated" (how often the claim is said: of pages that match
+  alike, it ranks higher).
 The first heading is the result's title. Chinese text is read as pairs of characters, so any part
 of a Chinese term finds it; tone marks are dropped, so pinyin typed without them matches.
 """
