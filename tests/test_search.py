@@ -78,6 +78,7 @@ QUERIES = [
     ("blacklisted debtors banned from driving", "claims/debtors-banned-from-driving/"),
     ("老赖 不准开车", "claims/debtors-banned-from-driving/"),
     ("china blacklist shrinking 2024", "claims/court-blacklist-shrinking/"),
+    ("失信被执行人 首次下降", "claims/court-blacklist-shrinking/"),  # a long common term beside a short rare one
     ("laolai", "glossary/"),
     ("信用卡逾期 高铁", "claims/late-card-payment-blocks-trains/"),
     ("失信被执行人", "glossary/"),

@@ -37,6 +37,18 @@
     return Array.from(new Set(out));
   }
 
+  // How much each term counts towards "every word typed": a Latin word counts 1, and the pairs
+  // of one run of Chinese characters share 1 between them, so a long Chinese term does not
+  // outweigh a short one typed beside it.
+  function shares(text) {
+    var out = new Map();
+    (fold(text).match(TOKEN) || []).forEach(function (token) {
+      var parts = terms(token);
+      parts.forEach(function (part) { out.set(part, Math.max(out.get(part) || 0, 1 / parts.length)); });
+    });
+    return out;
+  }
+
   function pairs(words) {  // neighbouring Latin words, indexed together where they weigh much
     var latin = words.filter(function (w) { return !IS_HAN.test(w); });
     return latin.slice(1).map(function (w, i) { return latin[i] + " " + w; });
@@ -113,6 +125,7 @@
     // adds half its own; pages with every word typed come first.
     this.search = function (query) {
       var typed = terms(query);
+      var share = shares(query);
       var wanted = typed.concat(pairs(typed));
       return Promise.all(wanted.map(lookup)).then(function (shards) {
         var scores = new Map();
@@ -142,18 +155,18 @@
           // A word on more pages than the index lists for it is too common to tell them apart:
           // a page without it is not counted as missing a word.
           var counted = !isPair && !truncated;
-          if (!isPair && !counted) common += 1;
+          if (!isPair && !counted) common += share.get(term);
           best.forEach(function (value, page) {
             var score = scores.get(page) || { sum: 0, words: 0 };
             score.sum += value * rarity * (isPair ? 0.5 : 1);
-            if (counted) score.words += 1;
+            if (counted) score.words += share.get(term);
             scores.set(page, score);
           });
         });
-        var wordsCounted = typed.length - common;
+        var wordsCounted = typed.reduce(function (sum, term) { return sum + share.get(term); }, 0) - common;
         var ranked = Array.from(scores, function (entry) {
-          var share = wordsCounted ? entry[1].words / wordsCounted : 1;
-          return { page: entry[0], value: entry[1].sum * share * share };
+          var covered = wordsCounted > 1e-9 ? Math.min(1, entry[1].words / wordsCounted) : 1;
+          return { page: entry[0], value: entry[1].sum * covered * covered };
         }).sort(function (a, b) { return b.value - a.value || a.page - b.page; }).slice(0, MAX_RESULTS);
         return Promise.all(ranked.map(function (hit) {
           return fetchJson("pages/" + Math.floor(hit.page / perFile) + ".json").then(function (records) {
