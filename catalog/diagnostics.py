@@ -54,6 +54,7 @@ CODES: tuple[Code, ...] = (
     Code("SC119", "The text contains an invisible direction control character.", "Delete it (U+202A to U+202E, U+2066 to U+2069, U+200E, U+200F or U+061C): such characters make text display in a different order than it is stored."),
     Code("SC120", "A glossary term must be written in Chinese characters.", "Give the term in Chinese characters (at least two), e.g. 失信被执行人; its pinyin and translation have fields of their own."),
     Code("SC121", "A checked claim must be worded in English.", "Write the claim in English, as English speakers say it; keep the wording heard in another language as a phrasing with its `language` (e.g. zh), so search still finds it."),
+    Code("SC122", "The address carries tracking parameters.", "Give the page's own address: drop utm_ campaign tags, click ids (fbclid, gclid) and newsletter or feed tags; the message shows the address without them."),
     Code("SC201", "The cited source does not exist.", "Use the id of a file in sources/ (its name without .yaml; the message suggests the closest one), or add the source by copying templates/source.yaml to sources/<id>.yaml."),
     Code("SC202", "The topic does not exist.", "Use the id of a page in docs/topics/ (its file name without .md); the message lists them and suggests the closest."),
     Code("SC203", "The referenced claim does not exist.", "Use the id of a file in claims/ (its name without .yaml); the message suggests the closest one."),

@@ -2,7 +2,8 @@
 
 Input side (checks.py reports these with a located code): raw HTML, attribute lists, links that
 are not http(s) or pages of this site, reference-style link and abbreviation definitions, images
-from other sites, invisible direction controls, and URLs that do not parse.
+from other sites, invisible direction controls, URLs that do not parse, and addresses that carry
+tracking parameters (a shared copy of a link, not the page's own address).
 
 Output side: render.py disarms the same constructs again, URLs are re-serialised by safe_url()
 before they reach Markdown or HTML, and sanitize() passes every page's HTML through nh3 (the
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import html
 import re
-from urllib.parse import quote, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 import nh3
 
@@ -38,6 +39,11 @@ BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 CONTROL_OR_SPACE = re.compile(r"[\x00-\x20]")  # what a browser drops from a URL before it reads the scheme
 SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f]")  # \s is str.isspace()
 HOST = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$")
+# Query parameters that only say where a reader came from (campaign tags, click ids, newsletter
+# and feed tags): an address that carries them is a shared copy of the link, not the page's own.
+TRACKING_PARAMETERS = frozenset({"fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "igshid",
+                                 "mc_cid", "mc_eid", "_hsenc", "_hsmi", "mkt_tok", "ito", "ref_src",
+                                 "ns_mchannel", "ns_source", "ns_campaign", "ns_linkname", "ns_fee"})
 # Characters percent-encoded in a URL's path, query and fragment so that it cannot end the
 # Markdown link or HTML attribute it is written into.
 _URL_SAFE = "/:@!$&'*+,;=-._~%?#"
@@ -76,6 +82,20 @@ def url_problem(url: str) -> str | None:
     if SPACE_OR_CONTROL.search(url):
         return "it contains a space or a control character"
     return None
+
+
+def tracking_parameters(url: str) -> list[str]:
+    """The names of the tracking parameters in url's query, in order (utm_* and TRACKING_PARAMETERS)."""
+    return [name for name, _ in parse_qsl(urlsplit(url).query, keep_blank_values=True)
+            if name.lower().startswith("utm_") or name.lower() in TRACKING_PARAMETERS]
+
+
+def without_tracking(url: str) -> str:
+    """url with its tracking parameters dropped and everything else as it was."""
+    parts = urlsplit(url)
+    kept = [(name, value) for name, value in parse_qsl(parts.query, keep_blank_values=True)
+            if not (name.lower().startswith("utm_") or name.lower() in TRACKING_PARAMETERS)]
+    return urlunsplit(parts._replace(query=urlencode(kept, safe=_URL_SAFE)))
 
 
 def _ascii_host(host: str) -> str | None:

@@ -14,7 +14,7 @@ from .contract import Field
 from .diagnostics import Diagnostic
 from .loader import Node
 from .markdown_rules import Problem, markdown_problems, text_problems
-from .safety import url_problem
+from .safety import tracking_parameters, url_problem, without_tracking
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FULL_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
@@ -130,10 +130,14 @@ def _english(ctx: Context, node: Node, f: Field, label: str):
 def _url(ctx: Context, node: Node, label: str):
     text = node.value.strip()
     problem = url_problem(text)
-    if problem is None:
-        return text
-    ctx.report(node, "SC108", f"'{label}' is {text[:80]!r}, which is not a full http:// or https:// address: {problem}")
-    return None
+    if problem is not None:
+        ctx.report(node, "SC108", f"'{label}' is {text[:80]!r}, which is not a full http:// or https:// address: {problem}")
+        return None
+    tracking = tracking_parameters(text)
+    if tracking:
+        ctx.report(node, "SC122", f"'{label}' carries tracking parameters ({', '.join(tracking)}); "
+                                  f"give the page's own address: {without_tracking(text)[:200]}")
+    return text
 
 
 def _date(ctx: Context, node: Node, label: str, partial: bool) -> str | date | None:

@@ -81,3 +81,21 @@ def test_a_claim_must_be_worded_in_english_script(fixture_catalog, wording, flag
     assert any(d.code == "SC121" for d in result.diagnostics) is flagged, [str(d) for d in result.diagnostics]
     if not flagged:
         assert result.catalog is not None, [str(d) for d in result.diagnostics]
+
+
+@pytest.mark.parametrize(("url", "named", "clean"), [
+    ("https://news.example.org/a?id=7&utm_source=rss&fbclid=x", "utm_source, fbclid", "https://news.example.org/a?id=7"),
+    ("https://metro.example/story/?ito=article.desktop.share", "ito", "https://metro.example/story/"),
+    ("https://www.example.com/p?UTM_Medium=email#part", "UTM_Medium", "https://www.example.com/p#part"),
+    ("https://www.example.com/search?q=utm_source&ref=home", None, None),  # a parameter's value, and ref, are left alone
+])
+def test_tracking_parameters_are_named_with_the_clean_address(fixture_catalog, url, named, clean):
+    path = "claims/other-claim.yaml"
+    text = (VALID / path).read_text(encoding="utf-8")
+    wording = "  - text: Every firm gets a code.\n"
+    result = fixture_catalog(files={path: text.replace(wording, f"{wording}    url: {url}\n", 1)})
+    messages = [d.message for d in result.diagnostics if d.code == "SC122"]
+    if named is None:
+        assert messages == [] and result.catalog is not None, [str(d) for d in result.diagnostics]
+    else:
+        assert messages == [f"'phrasings[1].url' carries tracking parameters ({named}); give the page's own address: {clean}"]
