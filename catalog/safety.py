@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import html
 import re
-from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 import nh3
 
@@ -84,18 +84,21 @@ def url_problem(url: str) -> str | None:
     return None
 
 
+def _is_tracking(field: str) -> bool:
+    name = field.split("=", 1)[0].lower()
+    return name.startswith("utm_") or name in TRACKING_PARAMETERS
+
+
 def tracking_parameters(url: str) -> list[str]:
     """The names of the tracking parameters in url's query, in order (utm_* and TRACKING_PARAMETERS)."""
-    return [name for name, _ in parse_qsl(urlsplit(url).query, keep_blank_values=True)
-            if name.lower().startswith("utm_") or name.lower() in TRACKING_PARAMETERS]
+    return [field.split("=", 1)[0] for field in urlsplit(url).query.split("&") if _is_tracking(field)]
 
 
 def without_tracking(url: str) -> str:
-    """url with its tracking parameters dropped and everything else as it was."""
+    """url with its tracking parameters dropped and every other character as it was."""
     parts = urlsplit(url)
-    kept = [(name, value) for name, value in parse_qsl(parts.query, keep_blank_values=True)
-            if not (name.lower().startswith("utm_") or name.lower() in TRACKING_PARAMETERS)]
-    return urlunsplit(parts._replace(query=urlencode(kept, safe=_URL_SAFE)))
+    kept = "&".join(field for field in parts.query.split("&") if field and not _is_tracking(field))
+    return urlunsplit(parts._replace(query=kept))
 
 
 def _ascii_host(host: str) -> str | None:

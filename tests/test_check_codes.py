@@ -87,6 +87,7 @@ def test_a_claim_must_be_worded_in_english_script(fixture_catalog, wording, flag
     ("https://news.example.org/a?id=7&utm_source=rss&fbclid=x", "utm_source, fbclid", "https://news.example.org/a?id=7"),
     ("https://metro.example/story/?ito=article.desktop.share", "ito", "https://metro.example/story/"),
     ("https://www.example.com/p?UTM_Medium=email#part", "UTM_Medium", "https://www.example.com/p#part"),
+    ("https://www.example.com/p?a=1&b&gclid=z&c=%20d", "gclid", "https://www.example.com/p?a=1&b&c=%20d"),
     ("https://www.example.com/search?q=utm_source&ref=home", None, None),  # a parameter's value, and ref, are left alone
 ])
 def test_tracking_parameters_are_named_with_the_clean_address(fixture_catalog, url, named, clean):
