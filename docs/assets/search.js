@@ -124,8 +124,8 @@
     // matching word on the page times how rare the word is; a pair of the words side by side
     // adds half its own; pages with every word typed come first.
     this.search = function (query) {
-      var typed = terms(query);
       var share = shares(query);
+      var typed = Array.from(share.keys());  // terms(query), in the same order
       var wanted = typed.concat(pairs(typed));
       return Promise.all(wanted.map(lookup)).then(function (shards) {
         var scores = new Map();
